@@ -1,0 +1,244 @@
+import { chunk } from './chunk';
+import { Knex } from 'knex';
+import { IncidentSeverity } from '@internal/plugin-release-scorecard-common';
+import { FlagLifetimesDays } from '../flags';
+import { CandidateRun } from '../rules';
+import { DoraAggregate, DoraQueries, DoraQueryWindow } from './DoraQueries';
+
+/** The evidence of one entity that its facts are built from. */
+export interface EntityEvidenceSummary {
+  latestProductionDeployment?: {
+    id: string;
+    strategy: string;
+    gitops: boolean;
+    status: string;
+    startedAt: number;
+  };
+  candidateRun?: CandidateRun & { startedAt: number };
+  dora?: DoraAggregate;
+  openIncidents: Partial<Record<IncidentSeverity, number>>;
+  incidentsLast30Days: number;
+  /** Whether any incident was ever recorded for the entity. */
+  hasIncidents: boolean;
+  activeFlags: number;
+  staleActiveFlags: number;
+  hasFlagData: boolean;
+}
+
+const ENTITY_CHUNK = 500;
+const DAY_MS = 86_400_000;
+
+/**
+ * Gathers, for many entities at once, the evidence their rules look at: a
+ * handful of grouped queries per 500 entities, so that re-evaluating the
+ * whole organisation stays a matter of seconds.
+ */
+export class FactQueries {
+  private readonly dora: DoraQueries;
+
+  constructor(private readonly db: Knex) {
+    this.dora = new DoraQueries(db);
+  }
+
+  async summarize(
+    entityRefs: string[],
+    options: {
+      now: number;
+      doraWindow: DoraQueryWindow;
+      flagLifetimesDays: FlagLifetimesDays;
+    },
+  ): Promise<Map<string, EntityEvidenceSummary>> {
+    const summaries = new Map<string, EntityEvidenceSummary>();
+    for (const refs of chunk([...new Set(entityRefs)], ENTITY_CHUNK)) {
+      for (const ref of refs) {
+        summaries.set(ref, {
+          openIncidents: {},
+          incidentsLast30Days: 0,
+          hasIncidents: false,
+          activeFlags: 0,
+          staleActiveFlags: 0,
+          hasFlagData: false,
+        });
+      }
+      const [deployments, runs, dora, openIncidents, recentIncidents, flags] =
+        await Promise.all([
+          this.latestProductionDeployments(
+            refs,
+            options.doraWindow.productionEnvironments,
+          ),
+          this.latestPipelineRuns(refs),
+          this.dora.aggregateByEntity(refs, options.doraWindow),
+          this.db('incidents')
+            .whereIn('entity_ref', refs)
+            .where('status', 'open')
+            .groupBy('entity_ref', 'severity')
+            .select('entity_ref', 'severity', this.db.raw('COUNT(*) AS n')),
+          this.db('incidents')
+            .whereIn('entity_ref', refs)
+            .where('opened_at', '>', options.now - 30 * DAY_MS)
+            .groupBy('entity_ref')
+            .select('entity_ref', this.db.raw('COUNT(*) AS n')),
+          this.flagCounts(refs, options.now, options.flagLifetimesDays),
+        ]);
+      for (const [ref, deployment] of deployments) {
+        summaries.get(ref)!.latestProductionDeployment = deployment;
+      }
+      for (const [ref, run] of runs) {
+        summaries.get(ref)!.candidateRun = run;
+      }
+      for (const [ref, aggregate] of dora) {
+        summaries.get(ref)!.dora = aggregate;
+      }
+      for (const row of openIncidents) {
+        summaries.get(row.entity_ref)!.openIncidents[
+          row.severity as IncidentSeverity
+        ] = Number(row.n);
+      }
+      for (const row of recentIncidents) {
+        summaries.get(row.entity_ref)!.incidentsLast30Days = Number(row.n);
+      }
+      for (const row of flags) {
+        const summary = summaries.get(row.entity_ref)!;
+        summary.hasFlagData = true;
+        summary.activeFlags = Number(row.active ?? 0);
+        summary.staleActiveFlags = Number(row.stale_active ?? 0);
+      }
+    }
+    return summaries;
+  }
+
+  /** The latest production deployment (by start) of each entity. */
+  private async latestProductionDeployments(
+    refs: string[],
+    productionEnvironments: string[],
+  ) {
+    const environments = productionEnvironments.map(env => env.toLowerCase());
+    const rows = await this.db('deployments as d')
+      .whereIn('d.entity_ref', refs)
+      .whereIn(this.db.raw('LOWER(d.environment)') as any, environments)
+      .where(
+        'd.started_at',
+        '=',
+        this.db('deployments as d2')
+          .max('d2.started_at')
+          .whereRaw('d2.entity_ref = d.entity_ref')
+          .whereIn(this.db.raw('LOWER(d2.environment)') as any, environments),
+      )
+      .select(
+        'd.pk',
+        'd.entity_ref',
+        'd.external_id',
+        'd.strategy',
+        'd.gitops',
+        'd.status',
+        'd.started_at',
+      );
+    const latest = new Map<
+      string,
+      EntityEvidenceSummary['latestProductionDeployment'] & { pk: number }
+    >();
+    for (const row of rows) {
+      const existing = latest.get(row.entity_ref);
+      if (!existing || Number(row.pk) > existing.pk) {
+        latest.set(row.entity_ref, {
+          pk: Number(row.pk),
+          id: row.external_id,
+          strategy: row.strategy,
+          gitops: Boolean(row.gitops),
+          status: row.status,
+          startedAt: Number(row.started_at),
+        });
+      }
+    }
+    return new Map(
+      [...latest].map(([ref, { pk: _pk, ...deployment }]) => [ref, deployment]),
+    );
+  }
+
+  /** The release candidate of each entity: its latest pipeline run, with gates. */
+  private async latestPipelineRuns(refs: string[]) {
+    const rows = await this.db('pipeline_runs as r')
+      .whereIn('r.entity_ref', refs)
+      .where(
+        'r.started_at',
+        '=',
+        this.db('pipeline_runs as r2')
+          .max('r2.started_at')
+          .whereRaw('r2.entity_ref = r.entity_ref'),
+      )
+      .select(
+        'r.pk',
+        'r.entity_ref',
+        'r.external_id',
+        'r.revision',
+        'r.version',
+        'r.started_at',
+        'r.gates',
+      );
+    const latest = new Map<string, Record<string, any>>();
+    for (const row of rows) {
+      const existing = latest.get(row.entity_ref);
+      if (!existing || Number(row.pk) > Number(existing.pk)) {
+        latest.set(row.entity_ref, row);
+      }
+    }
+    return new Map(
+      [...latest].map(([ref, row]) => [
+        ref,
+        {
+          id: row.external_id as string,
+          revision: row.revision as string,
+          version: (row.version ?? undefined) as string | undefined,
+          startedAt: Number(row.started_at),
+          gates: JSON.parse(row.gates) as CandidateRun['gates'],
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Active flags and the active flags that are stale: marked so by their
+   * provider, or temporary and older than the lifetime of their type. Age is
+   * judged now, not when the snapshot arrived.
+   */
+  private flagCounts(
+    refs: string[],
+    now: number,
+    lifetimes: FlagLifetimesDays,
+  ) {
+    const { sql: stalePredicate, bindings } = staleFlagPredicate(
+      now,
+      lifetimes,
+    );
+    return this.db('flags')
+      .whereIn('entity_ref', refs)
+      .groupBy('entity_ref')
+      .select(
+        'entity_ref',
+        this.db.raw('SUM(CASE WHEN active THEN 1 ELSE 0 END) AS active'),
+        this.db.raw(
+          `SUM(CASE WHEN active AND (${stalePredicate}) THEN 1 ELSE 0 END) AS stale_active`,
+          bindings,
+        ),
+      );
+  }
+}
+
+/** SQL for "this flag row is stale", matching applyStaleness in ../flags. */
+export function staleFlagPredicate(
+  now: number,
+  lifetimes: FlagLifetimesDays,
+  alias = 'flags',
+): { sql: string; bindings: Array<string | number> } {
+  const clauses = [`${alias}.stale`];
+  const bindings: Array<string | number> = [];
+  for (const [type, days] of Object.entries(lifetimes)) {
+    if (days > 0) {
+      clauses.push(
+        `(${alias}.temporary AND ${alias}.type = ? AND ${alias}.created_at IS NOT NULL AND ${alias}.created_at < ?)`,
+      );
+      bindings.push(type, now - days * DAY_MS);
+    }
+  }
+  return { sql: clauses.join(' OR '), bindings };
+}

@@ -1,0 +1,99 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import {
+  DeploymentEvidence,
+  IncidentEvidence,
+  PipelineRunEvidence,
+} from '../ingest/evidence';
+import { bulkLoadEvidence } from './bulkLoadEvidence';
+import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
+import { applyDatabaseMigrations } from './migrations';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const NOW = Date.parse('2026-11-01T00:00:00Z');
+
+const deployments: DeploymentEvidence[] = Array.from(
+  { length: 900 },
+  (_, i) => ({
+    entityRef: `component:default/service-${i % 3}`,
+    source: 'api',
+    id: `d${i}`,
+    environment: 'production',
+    revision: `r${i}`,
+    strategy: 'canary',
+    gitops: true,
+    status: i % 10 === 0 ? 'failed' : 'succeeded',
+    startedAt: NOW - i * 60_000,
+    finishedAt: NOW - i * 60_000 + 30_000,
+    commits: [
+      { sha: `a${i}`, committedAt: NOW - i * 60_000 - 3_600_000 },
+      { sha: `b${i}`, committedAt: NOW - i * 60_000 - 7_200_000 },
+    ],
+  }),
+);
+const runs: PipelineRunEvidence[] = Array.from({ length: 300 }, (_, i) => ({
+  entityRef: `component:default/service-${i % 3}`,
+  source: 'api',
+  id: `run${i}`,
+  revision: `r${i}`,
+  startedAt: NOW - i * 60_000,
+  gates: [
+    {
+      gate: 'unit-tests',
+      source: 'api',
+      status: 'passed',
+      metrics: { coverage: 0.9 },
+      reportedAt: NOW,
+    },
+    { gate: 'load-test', source: 'api', status: 'failed', reportedAt: NOW },
+  ],
+}));
+const incidents: IncidentEvidence[] = Array.from({ length: 50 }, (_, i) => ({
+  entityRef: `component:default/service-${i % 3}`,
+  source: 'pagerduty',
+  id: `i${i}`,
+  title: 'Outage',
+  severity: 'sev2',
+  status: 'resolved',
+  openedAt: NOW - i * 3_600_000,
+  resolvedAt: NOW - i * 3_600_000 + 600_000,
+}));
+
+describe.each(databases.eachSupportedId())(
+  'bulkLoadEvidence on %s',
+  databaseId => {
+    it('stores exactly what the merging write path stores', async () => {
+      const bulkDb: Knex = await databases.init(databaseId as TestDatabaseId);
+      const mergedDb: Knex = await databases.init(databaseId as TestDatabaseId);
+      await applyDatabaseMigrations(bulkDb);
+      await applyDatabaseMigrations(mergedDb);
+
+      await bulkLoadEvidence(bulkDb, { deployments, runs, incidents }, NOW);
+      const merged = new DatabaseEvidenceStore(mergedDb);
+      await merged.upsertDeployments(deployments, NOW);
+      await merged.upsertPipelineRuns(runs, NOW);
+      await merged.upsertIncidents(incidents, NOW);
+
+      const bulk = new DatabaseEvidenceStore(bulkDb);
+      for (const entityRef of [
+        'component:default/service-0',
+        'component:default/service-2',
+      ]) {
+        const page = { limit: 500 };
+        expect(await bulk.listDeployments(entityRef, page)).toEqual(
+          await merged.listDeployments(entityRef, page),
+        );
+        expect(await bulk.listPipelineRuns(entityRef, page)).toEqual(
+          await merged.listPipelineRuns(entityRef, page),
+        );
+        expect(await bulk.listIncidents(entityRef, page)).toEqual(
+          await merged.listIncidents(entityRef, page),
+        );
+      }
+      const [{ n }] = await bulkDb('deployment_commits').count({ n: '*' });
+      expect(Number(n)).toBe(1800);
+    });
+  },
+);

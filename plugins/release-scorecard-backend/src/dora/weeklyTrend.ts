@@ -1,0 +1,70 @@
+import { DoraWeek } from '@internal/plugin-release-scorecard-common';
+import { DateTime } from 'luxon';
+import { analyzeDora, DoraInput, isChangeFailure, toIso } from './computeDora';
+import { DoraOptions } from './doraOptions';
+import { median } from './statistics';
+
+// UTC has no daylight saving, so every ISO week is exactly this long.
+const MS_PER_WEEK = 7 * 24 * 3_600_000;
+
+/**
+ * The window's DORA figures per ISO week (Monday 00:00 UTC), oldest first,
+ * for trend charts. The records and rules are those of computeDoraMetrics;
+ * each record falls in the week of its finish (deployments, commits), its
+ * resolution (recovery time) or its opening (incidents). The first and last
+ * weeks are cut by the window: they hold only what is inside it.
+ *
+ * A deployment is a failed deployment in the week it finished, even when the
+ * incident that made it one was opened the week after.
+ */
+export function computeWeeklyDoraTrend(
+  input: DoraInput,
+  options: DoraOptions,
+): DoraWeek[] {
+  const analysis = analyzeDora(input, options);
+  // The window excludes `from`: its first instant is one millisecond later.
+  const firstWeekMs = startOfIsoWeek(analysis.fromMs + 1);
+  const weekCount = Math.floor((analysis.toMs - firstWeekMs) / MS_PER_WEEK) + 1;
+  const weekOf = (ms: number) => Math.floor((ms - firstWeekMs) / MS_PER_WEEK);
+
+  const weeks = Array.from({ length: weekCount }, (_, index) => ({
+    weekStartMs: firstWeekMs + index * MS_PER_WEEK,
+    deployments: 0,
+    failedDeployments: 0,
+    leadTimes: [] as number[],
+    recoveryTimes: [] as number[],
+    incidents: 0,
+  }));
+
+  for (const { finishedAtMs } of analysis.deployments) {
+    weeks[weekOf(finishedAtMs)].deployments += 1;
+  }
+  for (const change of analysis.changes) {
+    if (isChangeFailure(change)) {
+      weeks[weekOf(change.finishedAtMs)].failedDeployments += 1;
+    }
+  }
+  for (const sample of analysis.leadTimeSamples) {
+    weeks[weekOf(sample.finishedAtMs)].leadTimes.push(sample.seconds);
+  }
+  for (const sample of analysis.recoverySamples) {
+    weeks[weekOf(sample.resolvedAtMs)].recoveryTimes.push(sample.seconds);
+  }
+  for (const { openedAtMs } of analysis.openedIncidents) {
+    weeks[weekOf(openedAtMs)].incidents += 1;
+  }
+
+  return weeks.map(week => ({
+    weekStart: toIso(week.weekStartMs),
+    deployments: week.deployments,
+    failedDeployments: week.failedDeployments,
+    leadTimeMedianSeconds: median(week.leadTimes),
+    recoveryTimeMedianSeconds: median(week.recoveryTimes),
+    incidents: week.incidents,
+  }));
+}
+
+function startOfIsoWeek(ms: number): number {
+  // Luxon's weeks are ISO weeks: they start on Monday.
+  return DateTime.fromMillis(ms, { zone: 'utc' }).startOf('week').toMillis();
+}

@@ -1,0 +1,149 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  DoraMetrics,
+  FactValue,
+  INCIDENT_SEVERITIES,
+} from '@internal/plugin-release-scorecard-common';
+import { CatalogEntityRow } from '../database/ScorecardStore';
+import { EntityEvidenceSummary } from '../database/FactQueries';
+import { Facts } from '../rules';
+
+const DAY_MS = 86_400_000;
+
+/** Annotations that connect an entity to an incident tool. */
+const INCIDENT_TOOL_ANNOTATIONS = [
+  'pagerduty.com/service-id',
+  'pagerduty.com/integration-key',
+  'opsgenie.com/component-selector',
+  'opsgenie.com/team',
+];
+
+/** Annotations that connect an entity to a feature flag provider. */
+const FLAG_PROVIDER_ANNOTATIONS = [
+  'unleash.io/project-id',
+  'launchdarkly.com/project-key',
+  'flagsmith.com/project-id',
+];
+const HOUR_SECONDS = 3600;
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * The facts rules are evaluated on, from the entity's catalog copy, its
+ * evidence and its DORA figures. A fact without data is left out, so that a
+ * rule on it reports `no-data` instead of silently passing; counts that are
+ * known to be zero (no open incident) are 0.
+ */
+export function buildFacts(options: {
+  entity: CatalogEntityRow;
+  evidence: EntityEvidenceSummary;
+  dora: DoraMetrics;
+  now: number;
+}): Facts {
+  const { entity, evidence, dora, now } = options;
+  const facts: Facts = {
+    'entity.kind': entity.kind,
+    'entity.type': entity.type,
+    'entity.lifecycle': entity.lifecycle,
+    'entity.owner': entity.owner,
+    'entity.system': entity.system,
+    'entity.tags': entity.tags,
+  };
+  for (const [key, value] of Object.entries(entity.annotations)) {
+    facts[`entity.annotations.${key}`] = value;
+  }
+
+  const deployment = evidence.latestProductionDeployment;
+  if (deployment) {
+    facts['deployment.strategy'] = deployment.strategy;
+    facts['deployment.gitops'] = deployment.gitops;
+    facts['deployment.status'] = deployment.status;
+    facts['deployment.ageDays'] = roundTo(
+      Math.max(0, now - deployment.startedAt) / DAY_MS,
+      1,
+    );
+  }
+
+  for (const gate of evidence.candidateRun?.gates ?? []) {
+    facts[`gate.${gate.gate}.status`] = gate.status;
+    for (const [metric, value] of Object.entries(gate.metrics ?? {})) {
+      facts[`gate.${gate.gate}.${metric}`] = value;
+    }
+  }
+
+  facts['dora.deploymentsPerWeek'] = roundTo(
+    dora.deploymentFrequency.perWeek,
+    2,
+  );
+  facts['dora.leadTimeMedianHours'] = hours(dora.leadTime.medianSeconds);
+  facts['dora.changeFailureRate'] =
+    dora.changeFailureRate.rate === null
+      ? undefined
+      : roundTo(dora.changeFailureRate.rate, 4);
+  facts['dora.recoveryTimeMedianHours'] = hours(
+    dora.recoveryTime.medianSeconds,
+  );
+  facts['dora.tier'] = dora.overallTier ?? undefined;
+
+  // Zero open incidents is only known when incidents are reported at all.
+  const tracksIncidents =
+    evidence.hasIncidents ||
+    INCIDENT_TOOL_ANNOTATIONS.some(
+      annotation => entity.annotations[annotation],
+    );
+  if (tracksIncidents) {
+    let openIncidents = 0;
+    for (const severity of INCIDENT_SEVERITIES) {
+      const count = evidence.openIncidents[severity] ?? 0;
+      facts[`incidents.open.${severity}`] = count;
+      openIncidents += count;
+    }
+    facts['incidents.open'] = openIncidents;
+    facts['incidents.last30d'] = evidence.incidentsLast30Days;
+  }
+
+  // An entity without a flag provider has no flags; one whose provider has
+  // not delivered a snapshot yet has no data.
+  const usesFlagProvider = FLAG_PROVIDER_ANNOTATIONS.some(
+    annotation => entity.annotations[annotation],
+  );
+  if (evidence.hasFlagData || !usesFlagProvider) {
+    facts['flags.active'] = evidence.activeFlags;
+    facts['flags.stale'] = evidence.staleActiveFlags;
+  }
+
+  return Object.fromEntries(
+    Object.entries(facts).filter(
+      ([, value]) => value !== undefined && value !== null,
+    ),
+  ) as Record<string, FactValue>;
+}
+
+function hours(seconds: number | null): number | undefined {
+  return seconds === null ? undefined : roundTo(seconds / HOUR_SECONDS, 2);
+}
+
+/** The catalog entity as the rules engine's appliesTo matching reads it. */
+export function toCatalogEntity(row: CatalogEntityRow): Entity {
+  const [, namespace, name] = /^[^:]+:([^/]+)\/(.+)$/.exec(row.entityRef) ?? [];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: row.kind,
+    metadata: {
+      name,
+      namespace,
+      title: row.title,
+      tags: row.tags,
+      annotations: row.annotations,
+    },
+    spec: {
+      type: row.type,
+      lifecycle: row.lifecycle,
+      owner: row.owner,
+      system: row.system,
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * The Release Scorecard backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { releaseScorecardPlugin as default } from './plugin';

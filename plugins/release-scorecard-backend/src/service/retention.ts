@@ -1,0 +1,40 @@
+import {
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { EvidenceStore } from '../database/EvidenceStore';
+
+export const DEFAULT_RETENTION_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+/** Removes evidence older than `releaseScorecard.retentionDays`, daily. */
+export async function scheduleRetention(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  store: EvidenceStore;
+}) {
+  const { config, logger, scheduler, store } = options;
+  const retentionDays =
+    config.getOptionalNumber('releaseScorecard.retentionDays') ??
+    DEFAULT_RETENTION_DAYS;
+  if (!Number.isFinite(retentionDays) || retentionDays < 1) {
+    throw new Error(
+      'releaseScorecard.retentionDays must be a number of days, at least 1',
+    );
+  }
+  await scheduler.scheduleTask({
+    id: 'release-scorecard-retention',
+    frequency: { hours: 24 },
+    timeout: { hours: 1 },
+    initialDelay: { minutes: 5 },
+    fn: async () => {
+      const cutoff = Date.now() - retentionDays * DAY_MS;
+      const removed = await store.deleteRecordsOlderThan(cutoff);
+      logger.info(
+        `Retention removed records older than ${retentionDays} days: ${removed.deployments} deployments, ${removed.pipelineRuns} pipeline runs, ${removed.incidents} incidents`,
+      );
+    },
+  });
+}

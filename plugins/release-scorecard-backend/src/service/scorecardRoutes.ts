@@ -1,0 +1,259 @@
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import Router from 'express-promise-router';
+import {
+  EntityScorecard,
+  FACT_PATTERNS,
+  FIXED_FACTS,
+  normalizeEntityRef,
+  releaseScorecardEvaluatePermission,
+} from '@internal/plugin-release-scorecard-common';
+import { DoraQueries, poolDoraAggregates } from '../database/DoraQueries';
+import { ScorecardStore } from '../database/ScorecardStore';
+import {
+  computeDoraDetails,
+  computeWeeklyDoraTrend,
+  DoraOptions,
+} from '../dora';
+import {
+  doraWindowEndingAt,
+  ScorecardEvaluator,
+} from '../evaluation/ScorecardEvaluator';
+import { ScorecardConfig } from '../rules';
+import { EntityVisibility } from './EntityVisibility';
+import { pageOf, queryNumber, queryTime, RequestContext } from './requests';
+
+const MAX_WINDOW_DAYS = 730;
+const MAX_EVALUATE_REFS = 1000;
+
+/** The entity refs of a `POST /evaluate` body, or 'all' when it names none. */
+function parseEvaluateBody(body: unknown): string[] | 'all' {
+  const entityRefs = (body as { entityRefs?: unknown } | undefined)?.entityRefs;
+  if (entityRefs === undefined) {
+    return 'all';
+  }
+  if (!Array.isArray(entityRefs) || entityRefs.length > MAX_EVALUATE_REFS) {
+    throw new InputError(
+      `entityRefs: must be an array of at most ${MAX_EVALUATE_REFS} entity refs`,
+    );
+  }
+  return entityRefs.map((ref, index) => {
+    const normalized =
+      typeof ref === 'string' && ref.length <= 255
+        ? normalizeEntityRef(ref)
+        : undefined;
+    if (!normalized) {
+      throw new InputError(
+        `entityRefs[${index}]: must be an entity ref such as component:default/payments-api`,
+      );
+    }
+    return normalized;
+  });
+}
+
+/** Scorecards, DORA metrics, their history, and the rules they come from. */
+export function createScorecardRoutes(options: {
+  requests: RequestContext;
+  auditor: AuditorService;
+  logger: LoggerService;
+  store: ScorecardStore;
+  doraQueries: DoraQueries;
+  evaluator: ScorecardEvaluator;
+  visibility: EntityVisibility;
+  scorecardConfig: ScorecardConfig;
+  doraOptions: DoraOptions;
+  evaluatedKinds: string[];
+}) {
+  const {
+    requests,
+    store,
+    doraQueries,
+    evaluator,
+    visibility,
+    scorecardConfig,
+    doraOptions,
+    auditor,
+    logger,
+  } = options;
+  const router = Router();
+
+  const windowOf = (req: Parameters<typeof queryTime>[0]) => {
+    const windowDays =
+      queryNumber(req, 'windowDays', {
+        min: 1,
+        max: MAX_WINDOW_DAYS,
+        integer: true,
+      }) ?? doraOptions.windowDays;
+    const to = queryTime(req, 'to') ?? Date.now();
+    return {
+      windowDays,
+      to,
+      window: doraWindowEndingAt(to, windowDays, doraOptions),
+    };
+  };
+
+  router.get('/entities/:namespace/:kind/:name/scorecard', async (req, res) => {
+    const { entityRef } = await requests.readableEntityRef(req);
+    let stored = await store.getScorecard(entityRef);
+    if (!stored) {
+      // Not evaluated yet (new in the catalog): evaluate this one entity now.
+      await evaluator.evaluate([entityRef]);
+      stored = await store.getScorecard(entityRef);
+    }
+    const scorecard: EntityScorecard = stored
+      ? {
+          entityRef,
+          evaluatedAt: stored.evaluatedAt,
+          score: stored.score,
+          level: stored.level,
+          readiness: stored.readiness,
+          rules: stored.rules,
+        }
+      : {
+          entityRef,
+          evaluatedAt: null,
+          score: null,
+          level: null,
+          readiness: { status: 'unknown', gates: [], blockers: [] },
+          rules: [],
+        };
+    res.json(scorecard);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/dora', async (req, res) => {
+    const { entityRef } = await requests.readableEntityRef(req);
+    const { windowDays, window } = windowOf(req);
+    const aggregates = await doraQueries.aggregateByEntity([entityRef], window);
+    res.json(
+      evaluator.summarizeDora(
+        aggregates.get(entityRef),
+        { entityRef, entityCount: 1 },
+        window,
+        windowDays,
+      ),
+    );
+  });
+
+  router.get(
+    '/entities/:namespace/:kind/:name/dora/details',
+    async (req, res) => {
+      const { entityRef } = await requests.readableEntityRef(req);
+      const { windowDays, to, window } = windowOf(req);
+      const records = await doraQueries.loadEntityRecords(entityRef, window);
+      res.json({
+        entityRef,
+        ...computeDoraDetails(
+          { ...records, to: new Date(to), windowDays, entityRef },
+          doraOptions,
+        ),
+      });
+    },
+  );
+
+  router.get(
+    '/entities/:namespace/:kind/:name/dora/trend',
+    async (req, res) => {
+      const { entityRef } = await requests.readableEntityRef(req);
+      const { windowDays, to, window } = windowOf(req);
+      const records = await doraQueries.loadEntityRecords(entityRef, window);
+      res.json({
+        entityRef,
+        windowDays,
+        weeks: computeWeeklyDoraTrend(
+          { ...records, to: new Date(to), windowDays, entityRef },
+          doraOptions,
+        ),
+      });
+    },
+  );
+
+  router.get('/entities/:namespace/:kind/:name/history', async (req, res) => {
+    const { entityRef } = await requests.readableEntityRef(req);
+    res.json(await store.listStatusChanges(entityRef, pageOf(req)));
+  });
+
+  router.get('/owners/:namespace/:kind/:name/dora', async (req, res) => {
+    const { entityRef: ownerRef, credentials } =
+      await requests.readableEntityRef(req);
+    const { windowDays, window } = windowOf(req);
+    const groups = await store.expandGroup(ownerRef);
+    let owned = await store.listOwnedEntityRefs(groups);
+    const visible = await visibility.visibleEntityRefs(
+      credentials,
+      options.evaluatedKinds,
+    );
+    if (visible) {
+      const allowed = new Set(visible);
+      owned = owned.filter(ref => allowed.has(ref));
+    }
+    const aggregates = await doraQueries.aggregateByEntity(owned, window);
+    res.json(
+      evaluator.summarizeDora(
+        poolDoraAggregates(aggregates.values()),
+        { ownerRef, entityCount: owned.length },
+        window,
+        windowDays,
+      ),
+    );
+  });
+
+  router.get('/rules/facts', async (req, res) => {
+    await requests.credentials(req);
+    res.json({ facts: FIXED_FACTS, patterns: FACT_PATTERNS });
+  });
+
+  // The one action that changes what users see outside ingestion (rules and
+  // exemptions are configuration): audited, whether allowed or not.
+  router.post('/evaluate', async (req, res) => {
+    await requests.credentials(req);
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'scorecard-evaluate',
+      severityLevel: 'medium',
+      request: req,
+    });
+    try {
+      await requests.authorize(req, releaseScorecardEvaluatePermission);
+      const entityRefs = parseEvaluateBody(req.body);
+      if (entityRefs === 'all') {
+        evaluator
+          .evaluateAll()
+          .catch(error =>
+            logger.warn(
+              `Requested evaluation of all scorecards failed: ${error}`,
+            ),
+          );
+        await auditorEvent.success({ meta: { entityRefs } });
+        res.status(202).json({ queued: 'all' });
+        return;
+      }
+      await store.enqueueEvaluation(entityRefs, Date.now());
+      await auditorEvent.success({ meta: { entityRefs } });
+      res.status(202).json({ queued: entityRefs.length });
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/rules', async (req, res) => {
+    const credentials = await requests.credentials(req);
+    const visible = await visibility.visibleEntityRefs(
+      credentials,
+      options.evaluatedKinds,
+    );
+    const totals = await store.totalsPerRule({ visibleEntityRefs: visible });
+    res.json({
+      levels: scorecardConfig.levels,
+      requiredGates: scorecardConfig.requiredGates,
+      rules: scorecardConfig.rules.map(rule => ({
+        ...rule,
+        exemptions: scorecardConfig.exemptions.filter(
+          exemption => exemption.rule === rule.id,
+        ),
+        totals: totals.get(rule.id) ?? null,
+      })),
+    });
+  });
+
+  return router;
+}
