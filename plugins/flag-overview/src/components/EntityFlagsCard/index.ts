@@ -1,0 +1,2 @@
+export { EntityFlagsCard } from './EntityFlagsCard';
+export type { EntityFlagsCardProps } from './EntityFlagsCard';

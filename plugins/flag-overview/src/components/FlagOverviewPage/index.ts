@@ -1,0 +1,1 @@
+export { FlagOverviewContent, FlagOverviewPage } from './FlagOverviewPage';

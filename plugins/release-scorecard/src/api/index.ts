@@ -1,0 +1,10 @@
+export { releaseScorecardApiRef } from './ReleaseScorecardApi';
+export type {
+  ComplianceFilter,
+  DoraWindowOptions,
+  DeploymentFilter,
+  IncidentFilter,
+  PageOptions,
+  ReleaseScorecardApi,
+} from './ReleaseScorecardApi';
+export { ReleaseScorecardClient } from './ReleaseScorecardClient';

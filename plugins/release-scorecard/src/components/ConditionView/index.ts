@@ -1,0 +1,1 @@
+export { ConditionView } from './ConditionView';

@@ -1,0 +1,4 @@
+export {
+  DeploymentStatusChip,
+  IncidentSeverityChip,
+} from './DeploymentStatusChip';

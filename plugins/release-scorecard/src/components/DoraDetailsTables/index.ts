@@ -1,0 +1,1 @@
+export { DoraDetailsTables } from './DoraDetailsTables';

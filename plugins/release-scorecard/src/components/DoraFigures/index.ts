@@ -1,0 +1,1 @@
+export { DoraFigures, doraFigures } from './DoraFigures';

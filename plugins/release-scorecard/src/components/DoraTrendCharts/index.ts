@@ -1,0 +1,1 @@
+export { DoraTrendCharts, toWeekPoints } from './DoraTrendCharts';

@@ -1,0 +1,1 @@
+export { EntityReleaseScorecardCard } from './EntityReleaseScorecardCard';

@@ -1,0 +1,1 @@
+export { EntityReleaseScorecardContent } from './EntityReleaseScorecardContent';

@@ -1,0 +1,2 @@
+export { EvidenceEmptyState } from './EvidenceEmptyState';
+export type { EvidenceKind } from './evidenceSources';

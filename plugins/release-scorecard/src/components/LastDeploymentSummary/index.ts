@@ -1,0 +1,1 @@
+export { LastDeploymentSummary } from './LastDeploymentSummary';

@@ -1,0 +1,1 @@
+export { ReleaseScorecardCompliancePage } from './ReleaseScorecardCompliancePage';

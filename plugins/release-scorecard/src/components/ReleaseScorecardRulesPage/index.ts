@@ -1,0 +1,1 @@
+export { ReleaseScorecardRulesPage } from './ReleaseScorecardRulesPage';

@@ -1,0 +1,1 @@
+export { ScoreSummary } from './ScoreSummary';

@@ -1,0 +1,71 @@
+import {
+  describeGateMetrics,
+  gateLabel,
+  ratingLetter,
+  sortGates,
+} from './gates';
+
+describe('describeGateMetrics', () => {
+  it.each([
+    [
+      'unit-tests',
+      { coverage: 0.846, testsTotal: 10, testsFailed: 0 },
+      'coverage 85%',
+    ],
+    [
+      'unit-tests',
+      { coverage: 0.5, testsFailed: 3 },
+      '3 tests failed, coverage 50%',
+    ],
+    [
+      'static-analysis',
+      { reliabilityRating: 2, vulnerabilities: 1 },
+      'reliability B, 1 vulnerability',
+    ],
+    ['container-scan', { critical: 2, high: 5, low: 9 }, '2 critical, 5 high'],
+    ['security-test', { critical: 0, high: 0 }, '0 critical, 0 high'],
+    [
+      'functional-tests',
+      { testsTotal: 124, testsFailed: 0 },
+      '124 tests passed',
+    ],
+    ['functional-tests', { testsTotal: 124, testsFailed: 1 }, '1 test failed'],
+    [
+      'load-test',
+      { p95LatencyMs: 812.4, errorRate: 0.031 },
+      'p95 812 ms, errors 3.1%',
+    ],
+    [
+      'mutation-tests',
+      { score: 0.7, killed: 12, survived: 3 },
+      'score 0.7, killed 12',
+    ],
+  ])('%s %j reads %p', (gate, metrics, text) => {
+    expect(describeGateMetrics(gate, metrics)).toBe(text);
+  });
+
+  it('says nothing without metrics', () => {
+    expect(describeGateMetrics('load-test', undefined)).toBeUndefined();
+    expect(describeGateMetrics('load-test', {})).toBeUndefined();
+  });
+});
+
+describe('gate names', () => {
+  it('labels well-known and other gates', () => {
+    expect(gateLabel('load-test')).toBe('Load test');
+    expect(gateLabel('dependency_audit')).toBe('Dependency audit');
+    expect(ratingLetter(1)).toBe('A');
+    expect(ratingLetter(5)).toBe('E');
+  });
+});
+
+describe('sortGates', () => {
+  it('puts required gates first in their configured order', () => {
+    const gates = ['lint', 'unit-tests', 'load-test', 'audit'].map(gate => ({
+      gate,
+    }));
+    expect(
+      sortGates(gates, ['load-test', 'unit-tests']).map(({ gate }) => gate),
+    ).toEqual(['load-test', 'unit-tests', 'audit', 'lint']);
+  });
+});
