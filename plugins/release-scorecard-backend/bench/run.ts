@@ -24,7 +24,10 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import YAML from 'yaml';
 import { computeDoraMetrics, DEFAULT_DORA_OPTIONS } from '../src/dora';
-import { bulkLoadEvidence } from '../src/database/bulkLoadEvidence';
+import {
+  bulkLoadEvidence,
+  refreshPlannerStatistics,
+} from '../src/database/bulkLoadEvidence';
 import { applyDatabaseMigrations } from '../src/database/migrations';
 import { toIso } from '../src/database/time';
 import { BenchClient, LatencySummary } from './httpTiming';
@@ -194,6 +197,7 @@ async function loadHistory(db: Knex, scale: Scale, now: number) {
       );
     }
   }
+  await refreshPlannerStatistics(db);
   return { organisation, counts, loadSeconds: (Date.now() - started) / 1000 };
 }
 

@@ -113,3 +113,29 @@ export async function bulkLoadEvidence(
     }
   });
 }
+
+const EVIDENCE_TABLES = [
+  'deployments',
+  'deployment_commits',
+  'pipeline_runs',
+  'incidents',
+  'flags',
+  'flag_snapshots',
+];
+
+/**
+ * Call once after a backfill. PostgreSQL plans by table statistics that
+ * autovacuum refreshes only some time after large writes (and never where it
+ * is turned off); without them it takes a million-row table for an empty one
+ * and picks nested loops that make the DORA roll-ups seconds slower. SQLite
+ * plans from its indexes and keeps no statistics unless asked, so it is left
+ * as it is.
+ */
+export async function refreshPlannerStatistics(db: Knex): Promise<void> {
+  if (db.client.config.client !== 'pg') {
+    return;
+  }
+  for (const table of EVIDENCE_TABLES) {
+    await db.raw('ANALYZE ??', [table]);
+  }
+}
