@@ -112,85 +112,36 @@ export class FactQueries {
     refs: string[],
     productionEnvironments: string[],
   ) {
-    const environments = productionEnvironments.map(env => env.toLowerCase());
-    // The latest start per entity is grouped once and joined back: a
-    // correlated MAX() per row made PostgreSQL rescan every entity's
-    // deployments once per deployment (seconds per 500 entities).
-    const latestStarts = this.db('deployments')
-      .whereIn('entity_ref', refs)
-      .whereIn(this.db.raw('LOWER(environment)') as any, environments)
-      .groupBy('entity_ref')
-      .select('entity_ref', this.db.raw('MAX(started_at) AS started_at'));
-    const rows = await this.db('deployments as d')
-      .join(latestStarts.as('latest'), function latestStart() {
-        this.on('d.entity_ref', '=', 'latest.entity_ref').andOn(
-          'd.started_at',
-          '=',
-          'latest.started_at',
-        );
-      })
-      .whereIn(this.db.raw('LOWER(d.environment)') as any, environments)
-      .select(
-        'd.pk',
-        'd.entity_ref',
-        'd.external_id',
-        'd.strategy',
-        'd.gitops',
-        'd.status',
-        'd.started_at',
-      );
-    const latest = new Map<
+    const latest = await this.latestStartedRowOfEachEntity(
+      'deployments',
+      refs,
+      ['external_id', 'strategy', 'gitops', 'status', 'started_at'],
+      productionEnvironments.map(env => env.toLowerCase()),
+    );
+    return new Map<
       string,
-      EntityEvidenceSummary['latestProductionDeployment'] & { pk: number }
-    >();
-    for (const row of rows) {
-      const existing = latest.get(row.entity_ref);
-      if (!existing || Number(row.pk) > existing.pk) {
-        latest.set(row.entity_ref, {
-          pk: Number(row.pk),
+      NonNullable<EntityEvidenceSummary['latestProductionDeployment']>
+    >(
+      [...latest].map(([ref, row]) => [
+        ref,
+        {
           id: row.external_id,
           strategy: row.strategy,
           gitops: Boolean(row.gitops),
           status: row.status,
           startedAt: Number(row.started_at),
-        });
-      }
-    }
-    return new Map(
-      [...latest].map(([ref, { pk: _pk, ...deployment }]) => [ref, deployment]),
+        },
+      ]),
     );
   }
 
   /** The release candidate of each entity: its latest pipeline run, with gates. */
   private async latestPipelineRuns(refs: string[]) {
-    const latestStarts = this.db('pipeline_runs')
-      .whereIn('entity_ref', refs)
-      .groupBy('entity_ref')
-      .select('entity_ref', this.db.raw('MAX(started_at) AS started_at'));
-    const rows = await this.db('pipeline_runs as r')
-      .join(latestStarts.as('latest'), function latestStart() {
-        this.on('r.entity_ref', '=', 'latest.entity_ref').andOn(
-          'r.started_at',
-          '=',
-          'latest.started_at',
-        );
-      })
-      .select(
-        'r.pk',
-        'r.entity_ref',
-        'r.external_id',
-        'r.revision',
-        'r.version',
-        'r.started_at',
-        'r.gates',
-      );
-    const latest = new Map<string, Record<string, any>>();
-    for (const row of rows) {
-      const existing = latest.get(row.entity_ref);
-      if (!existing || Number(row.pk) > Number(existing.pk)) {
-        latest.set(row.entity_ref, row);
-      }
-    }
+    const latest = await this.latestStartedRowOfEachEntity(
+      'pipeline_runs',
+      refs,
+      ['external_id', 'revision', 'version', 'started_at', 'gates'],
+    );
     return new Map(
       [...latest].map(([ref, row]) => [
         ref,
@@ -203,6 +154,52 @@ export class FactQueries {
         },
       ]),
     );
+  }
+
+  /**
+   * The row of each entity with the latest start (the highest pk among rows
+   * that started together), optionally only in the given environments.
+   * The latest start per entity is grouped once and joined back: a
+   * correlated MAX() per row made PostgreSQL rescan every entity's rows once
+   * per row (seconds per 500 entities).
+   */
+  private async latestStartedRowOfEachEntity(
+    table: 'deployments' | 'pipeline_runs',
+    refs: string[],
+    columns: string[],
+    lowerCaseEnvironments?: string[],
+  ): Promise<Map<string, Record<string, any>>> {
+    const inEnvironments = (column: string) => (query: Knex.QueryBuilder) => {
+      if (lowerCaseEnvironments) {
+        query.whereIn(
+          this.db.raw('LOWER(??)', [column]) as any,
+          lowerCaseEnvironments,
+        );
+      }
+    };
+    const latestStarts = this.db(table)
+      .whereIn('entity_ref', refs)
+      .modify(inEnvironments('environment'))
+      .groupBy('entity_ref')
+      .select('entity_ref', this.db.raw('MAX(started_at) AS started_at'));
+    const rows = await this.db(`${table} as t`)
+      .join(latestStarts.as('latest'), function latestStart() {
+        this.on('t.entity_ref', '=', 'latest.entity_ref').andOn(
+          't.started_at',
+          '=',
+          'latest.started_at',
+        );
+      })
+      .modify(inEnvironments('t.environment'))
+      .select(['t.pk', 't.entity_ref', ...columns.map(c => `t.${c}`)]);
+    const latest = new Map<string, Record<string, any>>();
+    for (const row of rows) {
+      const existing = latest.get(row.entity_ref);
+      if (!existing || Number(row.pk) > Number(existing.pk)) {
+        latest.set(row.entity_ref, row);
+      }
+    }
+    return latest;
   }
 
   /**
