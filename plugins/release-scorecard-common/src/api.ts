@@ -3,7 +3,7 @@ import { DoraDetails, DoraMetrics, DoraTrend, DoraWeek } from './dora';
 import { FactDefinition } from './facts';
 import {
   GateMetrics,
-  GateStatus,
+  GateResultStatus,
   StoredDeployment,
   StoredFeatureFlag,
   StoredIncident,
@@ -34,7 +34,7 @@ export type ReadinessStatus = (typeof READINESS_STATUSES)[number];
 export interface ReadinessGate {
   gate: string;
   /** `missing` when a required gate did not report for the candidate. */
-  status: GateStatus | 'missing';
+  status: GateResultStatus | 'missing';
   required: boolean;
   metrics?: GateMetrics;
   url?: string;

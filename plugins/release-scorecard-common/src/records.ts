@@ -49,16 +49,27 @@ export interface Deployment {
   url?: string;
 }
 
+/** The verdicts a tool can give a gate. */
 export const GATE_STATUSES = ['passed', 'failed', 'skipped'] as const;
 /** @public */
 export type GateStatus = (typeof GATE_STATUSES)[number];
+
+/**
+ * The status of a stored gate: a verdict, or `no-verdict` when the tools
+ * that reported on it sent metrics only (coverage without a threshold). A
+ * gate without a verdict never passes.
+ */
+export const GATE_RESULT_STATUSES = [...GATE_STATUSES, 'no-verdict'] as const;
+/** @public */
+export type GateResultStatus = (typeof GATE_RESULT_STATUSES)[number];
 
 /** Metric values of a gate; well-known names are listed in WELL_KNOWN_GATES. */
 export type GateMetrics = Record<string, number>;
 
 export interface PipelineGate {
   gate: string;
-  status: GateStatus;
+  /** What the push API accepts is a GateStatus; stored gates may also be `no-verdict`. */
+  status: GateResultStatus;
   metrics?: GateMetrics;
   url?: string;
 }
@@ -92,6 +103,12 @@ export interface Incident {
   status: IncidentStatus;
   openedAt: string;
   resolvedAt?: string;
+  /**
+   * When a resolved incident was opened again. Send it with status `open` to
+   * reopen one: an open delivery without it is taken as older than the
+   * resolution (a late re-delivery) and leaves the incident resolved.
+   */
+  reopenedAt?: string;
   /** The deployment (its `id`) that caused the incident, when known. */
   deploymentId?: string;
   url?: string;

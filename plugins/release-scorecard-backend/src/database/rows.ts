@@ -148,6 +148,7 @@ export function incidentToRow(i: IncidentEvidence): Row {
     status: i.status,
     opened_at: i.openedAt,
     resolved_at: i.resolvedAt ?? null,
+    reopened_at: i.reopenedAt ?? null,
     deployment_id: i.deploymentId ?? null,
     url: i.url ?? null,
   };
@@ -163,6 +164,7 @@ export function incidentFromRow(row: Row): IncidentEvidence {
     status: row.status,
     openedAt: Number(row.opened_at),
     resolvedAt: fromDbMillis(row.resolved_at),
+    reopenedAt: fromDbMillis(row.reopened_at),
     deploymentId: optional(row.deployment_id),
     url: optional(row.url),
   };
@@ -178,6 +180,7 @@ export function incidentResponse(row: Row): StoredIncident {
     status: i.status,
     openedAt: toIso(i.openedAt),
     resolvedAt: toIso(i.resolvedAt),
+    reopenedAt: toIso(i.reopenedAt),
     deploymentId: i.deploymentId,
     url: i.url,
     source: i.source,

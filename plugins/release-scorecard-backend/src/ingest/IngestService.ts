@@ -116,6 +116,7 @@ export function toIncidentEvidence(
     status: incident.status,
     openedAt: toMillis(incident.openedAt),
     resolvedAt: toMillis(incident.resolvedAt),
+    reopenedAt: toMillis(incident.reopenedAt),
     deploymentId: incident.deploymentId,
     url: incident.url,
   };

@@ -92,6 +92,8 @@ export interface IncidentEvidence {
   status: IncidentStatus;
   openedAt: number;
   resolvedAt?: number;
+  /** When a resolved incident was opened again; an open delivery without it is as old as openedAt. */
+  reopenedAt?: number;
   deploymentId?: string;
   url?: string;
 }

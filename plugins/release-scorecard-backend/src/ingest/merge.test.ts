@@ -1,4 +1,5 @@
-import { DeploymentEvidence, IncidentEvidence } from './evidence';
+import fc from 'fast-check';
+import { DeploymentEvidence, GateEvidence, IncidentEvidence } from './evidence';
 import {
   applyDeploymentPatch,
   applyGateReports,
@@ -205,5 +206,135 @@ describe('applyGateReports', () => {
       { gate: 'unit-tests', source: 'junit', status: 'failed', reportedAt: 2 },
     ]);
     expect(before['unit-tests'].junit.status).toBe('passed');
+  });
+});
+
+describe('incident lifecycles delivered in any order', () => {
+  // A lifecycle: opened at 100, then alternately resolved and reopened at
+  // strictly increasing times. Each step is one delivery, as PagerDuty sends
+  // it: the open state carries reopenedAt once it was reopened.
+  const lifecycleArbitrary = fc
+    .uniqueArray(fc.integer({ min: 101, max: 10_000 }), {
+      minLength: 0,
+      maxLength: 6,
+    })
+    .map(times => [...times].sort((a, b) => a - b));
+
+  function deliveries(times: number[]): IncidentEvidence[] {
+    const states: IncidentEvidence[] = [incident({ status: 'open' })];
+    times.forEach((at, index) => {
+      states.push(
+        index % 2 === 0
+          ? incident({ status: 'resolved', resolvedAt: at })
+          : incident({ status: 'open', reopenedAt: at }),
+      );
+    });
+    return states;
+  }
+
+  it('ends in the state of the latest event, whatever the delivery order', () => {
+    fc.assert(
+      fc.property(
+        lifecycleArbitrary.chain(times =>
+          fc.tuple(
+            fc.constant(times),
+            fc.shuffledSubarray(deliveries(times), {
+              minLength: times.length + 1,
+            }),
+          ),
+        ),
+        fc.nat(),
+        ([times, shuffled], duplicateIndex) => {
+          // A re-delivery of any one of them, anywhere, changes nothing.
+          const withDuplicate = [
+            ...shuffled,
+            shuffled[duplicateIndex % shuffled.length],
+          ];
+          const merged = withDuplicate.reduce(mergeIncident);
+          const latest = deliveries(times)[times.length];
+          expect(merged.status).toBe(latest.status);
+          expect(merged.resolvedAt).toBe(latest.resolvedAt);
+          const lastReopen = times.filter((_, i) => i % 2 === 1).pop();
+          expect(merged.reopenedAt).toBe(lastReopen);
+          expect(merged.openedAt).toBe(100);
+        },
+      ),
+    );
+  });
+
+  it('reopens on an explicit reopen after the resolution', () => {
+    const resolved = mergeIncident(
+      incident({ status: 'open' }),
+      incident({ status: 'resolved', resolvedAt: 200 }),
+    );
+    expect(
+      mergeIncident(resolved, incident({ status: 'open', reopenedAt: 300 })),
+    ).toMatchObject({ status: 'open', resolvedAt: undefined, reopenedAt: 300 });
+    // A reopening that claims a time before the resolution is a late delivery.
+    expect(
+      mergeIncident(resolved, incident({ status: 'open', reopenedAt: 150 })),
+    ).toMatchObject({ status: 'resolved', resolvedAt: 200 });
+  });
+});
+
+describe('gate verdicts', () => {
+  const reportArbitrary: fc.Arbitrary<GateEvidence> = fc.record(
+    {
+      gate: fc.constantFrom('unit-tests', 'load-test'),
+      source: fc.constantFrom('junit', 'cobertura', 'api', 'k6'),
+      status: fc.constantFrom('passed', 'failed', 'skipped'),
+      metrics: fc.option(
+        fc.record({ coverage: fc.double({ min: 0, max: 1, noNaN: true }) }),
+        { nil: undefined },
+      ),
+      reportedAt: fc.integer({ min: 1, max: 50 }),
+    },
+    { requiredKeys: ['gate', 'source', 'reportedAt'] },
+  );
+
+  it('never passes a gate that no report gave a verdict', () => {
+    fc.assert(
+      fc.property(fc.array(reportArbitrary, { maxLength: 12 }), reports => {
+        const { gates, reports: kept } = applyGateReports({}, reports);
+        for (const gate of gates) {
+          const verdicts = Object.values(kept[gate.gate]).flatMap(report =>
+            report.status ? [report.status] : [],
+          );
+          if (verdicts.length === 0) {
+            expect(gate.status).toBe('no-verdict');
+          } else {
+            expect(verdicts).toContain(gate.status);
+          }
+        }
+      }),
+    );
+  });
+
+  it('gives the same gates whatever order the reports arrive in', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(reportArbitrary, {
+            maxLength: 10,
+            // One report per source, gate and time: two different reports
+            // of one source at the same instant have no order to respect.
+            selector: r => `${r.gate}/${r.source}/${r.reportedAt}`,
+          })
+          .chain(reports =>
+            fc.tuple(
+              fc.constant(reports),
+              fc.shuffledSubarray(reports, { minLength: reports.length }),
+            ),
+          ),
+        ([inOrder, shuffled]) => {
+          const oneByOne = (list: GateEvidence[]) =>
+            list.reduce(
+              (state, report) => applyGateReports(state.reports, [report]),
+              applyGateReports({}, []),
+            ).gates;
+          expect(oneByOne(shuffled)).toEqual(oneByOne(inOrder));
+        },
+      ),
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   PipelineRunEvidence,
 } from './evidence';
 import {
+  GateResultStatus,
   GateStatus,
   PipelineGate,
 } from '@internal/plugin-release-scorecard-common';
@@ -118,25 +119,53 @@ export function deploymentFromPatch(
   };
 }
 
+/**
+ * The time of the state a delivery describes: its resolution, its reopening,
+ * or else its opening.
+ */
+function incidentStatusTime(incident: IncidentEvidence): number {
+  return incident.status === 'resolved'
+    ? incident.resolvedAt ?? incident.openedAt
+    : incident.reopenedAt ?? incident.openedAt;
+}
+
+/**
+ * Whether `incoming` describes a later state of the incident. An incident
+ * reopens only when the delivery says when (PagerDuty's `incident.reopened`,
+ * `reopenedAt` in the push API) and that is after the resolution: an older
+ * delivery of the open incident, arriving late, must not undo a resolution.
+ * At the same time a resolution wins.
+ */
+function incidentIsNewer(
+  existing: IncidentEvidence,
+  incoming: IncidentEvidence,
+): boolean {
+  const existingAt = incidentStatusTime(existing);
+  const incomingAt = incidentStatusTime(incoming);
+  if (incomingAt !== existingAt) {
+    return incomingAt > existingAt;
+  }
+  return !(existing.status === 'resolved' && incoming.status === 'open');
+}
+
 export function mergeIncident(
   existing: IncidentEvidence,
   incoming: IncidentEvidence,
 ): IncidentEvidence {
-  let incomingIsNewer: boolean;
-  if (existing.status === 'open') {
-    incomingIsNewer = true;
-  } else if (incoming.status === 'open') {
-    incomingIsNewer = false;
-  } else {
-    incomingIsNewer =
-      (incoming.resolvedAt ?? Infinity) >= (existing.resolvedAt ?? -Infinity);
-  }
-  const [winner, other] = incomingIsNewer
+  const [winner, other] = incidentIsNewer(existing, incoming)
     ? [incoming, existing]
     : [existing, incoming];
+  const reopenedAt = Math.max(
+    existing.reopenedAt ?? -Infinity,
+    incoming.reopenedAt ?? -Infinity,
+  );
   return {
     ...winner,
     openedAt: Math.min(existing.openedAt, incoming.openedAt),
+    // An open incident has no resolution; a reopened one that is resolved
+    // again keeps when it was reopened.
+    resolvedAt: winner.status === 'resolved' ? winner.resolvedAt : undefined,
+    reopenedAt: Number.isFinite(reopenedAt) ? reopenedAt : undefined,
     deploymentId: winner.deploymentId ?? other.deploymentId,
     url: winner.url ?? other.url,
   };
@@ -182,19 +211,27 @@ const STATUS_SEVERITY: Record<GateStatus, number> = {
 
 /**
  * The gate as the scorecard sees it when several tools reported on it (JUnit
- * for the tests, Cobertura for coverage): the worst status any of them gave,
- * and their metrics merged, the most recent report winning per metric.
+ * for the tests, Cobertura for coverage): the worst verdict any of them gave,
+ * and their metrics merged, the most recent report winning per metric. A
+ * report without a verdict only adds metrics; a gate that has no verdict at
+ * all is `no-verdict`, which never passes.
  */
 export function combineGateReports(reports: GateEvidence[]): Omit<
   GateEvidence,
-  'source'
+  'source' | 'status'
 > & {
-  status: GateStatus;
+  status: GateResultStatus;
 } {
   if (reports.length === 0) {
     throw new Error('combineGateReports needs at least one report');
   }
-  const byAge = [...reports].sort((a, b) => a.reportedAt - b.reportedAt);
+  // Ties broken by source, so that the order deliveries arrived in does not
+  // decide which metric wins.
+  const byAge = [...reports].sort(
+    (a, b) =>
+      a.reportedAt - b.reportedAt ||
+      (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
+  );
   const statuses = byAge.flatMap(report =>
     report.status ? [report.status] : [],
   );
@@ -212,8 +249,7 @@ export function combineGateReports(reports: GateEvidence[]): Omit<
   const latest = byAge[byAge.length - 1];
   return {
     gate: latest.gate,
-    // Metrics alone (coverage without a threshold) do not fail a gate.
-    status: status ?? 'passed',
+    status: status ?? 'no-verdict',
     metrics: Object.keys(metrics).length > 0 ? metrics : undefined,
     url: [...byAge].reverse().find(report => report.url)?.url,
     reportedAt: latest.reportedAt,

@@ -209,10 +209,32 @@ export const incidentSchema = z
     }),
     openedAt: isoDateTime,
     resolvedAt: isoDateTime.optional(),
+    reopenedAt: isoDateTime.optional(),
     deploymentId: recordId.optional(),
     url: webUrl.optional(),
   })
   .superRefine((incident, ctx) => {
+    if (
+      incident.reopenedAt &&
+      Date.parse(incident.reopenedAt) < Date.parse(incident.openedAt)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reopenedAt'],
+        message: 'must not be before openedAt',
+      });
+    }
+    if (
+      incident.reopenedAt &&
+      incident.resolvedAt &&
+      Date.parse(incident.resolvedAt) < Date.parse(incident.reopenedAt)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolvedAt'],
+        message: 'must not be before reopenedAt',
+      });
+    }
     if (incident.status === 'resolved' && !incident.resolvedAt) {
       ctx.addIssue({
         code: 'custom',

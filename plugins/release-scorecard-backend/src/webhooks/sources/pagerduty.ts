@@ -138,6 +138,12 @@ export function mapPagerDutyEvent(body: unknown): WebhookMapResult {
           resolvedAt: resolved
             ? toIsoTimestamp(event.occurred_at, 'event.occurred_at')
             : undefined,
+          // Only a reopening makes a resolved incident open again; other
+          // events of an open incident may arrive after its resolution.
+          reopenedAt:
+            eventType === 'incident.reopened'
+              ? toIsoTimestamp(event.occurred_at, 'event.occurred_at')
+              : undefined,
           url: isHttpUrl(incident.html_url) ? incident.html_url : undefined,
         }),
       ],

@@ -19,6 +19,12 @@ const GATE_LOOKS: Record<
   passed: { color: GOOD, icon: <CheckCircleIcon />, word: 'passed' },
   failed: { color: BAD, icon: <CancelIcon />, word: 'failed' },
   skipped: { icon: <RemoveCircleOutlineIcon />, word: 'skipped' },
+  // Metrics arrived (coverage) but no tool said whether the gate passed.
+  'no-verdict': {
+    color: WARNING,
+    icon: <HelpOutlineIcon />,
+    word: 'no verdict',
+  },
   missing: { color: WARNING, icon: <HelpOutlineIcon />, word: 'missing' },
 };
 
