@@ -12,6 +12,7 @@ import {
 import { normalizeEntityRef } from '@internal/plugin-release-scorecard-common';
 import { Request } from 'express';
 import { parsePageSize } from '../database/pagination';
+import { parseIsoTime } from '../time/parseIsoTime';
 
 /** What the route handlers need to know about a request and its caller. */
 export class RequestContext {
@@ -136,13 +137,14 @@ export function queryNumber(
   return value;
 }
 
+/** Epoch ms of an ISO 8601 time parameter; without an offset it is UTC. */
 export function queryTime(req: Request, name: string): number | undefined {
   const text = queryString(req, name);
   if (text === undefined) {
     return undefined;
   }
-  const time = Date.parse(text);
-  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
+  const time = parseIsoTime(text);
+  if (time === undefined) {
     throw new InputError(
       `${name}: must be an ISO 8601 time, e.g. 2026-11-01T00:00:00Z`,
     );
