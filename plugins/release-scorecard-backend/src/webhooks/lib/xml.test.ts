@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import fc from 'fast-check';
 import { readFixture } from '../__fixtures__/fixtures';
 import {
   attribute,
@@ -89,6 +90,192 @@ describe('parseXmlReport', () => {
     expect(() => parseXmlReport(xml('{"tests": 1}'))).toThrow(InputError);
     expect(() => parseXmlReport(xml('  '))).toThrow(
       'The request body is empty, expected an XML report',
+    );
+  });
+});
+
+describe('parseXmlReport: DOCTYPE placement', () => {
+  it('refuses a second DOCTYPE and one after the root element', () => {
+    expect(() => parseXmlReport(xml('<!DOCTYPE a><!DOCTYPE a><a/>'))).toThrow(
+      'Invalid XML: more than one DOCTYPE declaration',
+    );
+    expect(() => parseXmlReport(xml('<a/><!DOCTYPE a>'))).toThrow(
+      'Invalid XML: the DOCTYPE declaration must come before the root element',
+    );
+    expect(() =>
+      parseXmlReport(xml('<a><![CDATA[x]]><!DOCTYPE a></a>')),
+    ).toThrow(
+      'Invalid XML: the DOCTYPE declaration must come before the root element',
+    );
+    // The prolog may hold the XML declaration, comments and PIs around it.
+    expect(
+      parseXmlReport(
+        xml(
+          '<?xml version="1.0"?>\n<!-- c --><?pi x?>\n<!DOCTYPE a SYSTEM "a.dtd">\n<!-- d --><a b="1"/>',
+        ),
+      ),
+    ).toStrictEqual({ a: { '@_b': '1' } });
+  });
+
+  /** One piece of a document, and where XML allows it. */
+  type Piece = { text: string; doctype: boolean };
+  const piece = (text: string, doctype = false): Piece => ({ text, doctype });
+  const doctypes = fc.constantFrom(
+    piece('<!DOCTYPE r>', true),
+    piece('<!DOCTYPE r SYSTEM "r.dtd">', true),
+    piece('<!DOCTYPE  r  PUBLIC "-//x//y" \'r.dtd\' >', true),
+  );
+  const misc = fc.constantFrom(
+    piece('\n'),
+    piece('<!-- <!DOCTYPE x> <!ENTITY y "z"> -->'),
+    piece('<?pi <!DOCTYPE?>'),
+  );
+  const content = fc.constantFrom(
+    piece('text'),
+    piece('<c n="1"/>'),
+    piece('<![CDATA[<!DOCTYPE x><!-- ]]>'),
+    piece('<!-- <![CDATA[ -->'),
+  );
+
+  it('accepts exactly the documents with at most one DOCTYPE, in the prolog, as if it were not there', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(misc, doctypes), { maxLength: 4 }),
+        fc.array(fc.oneof(content, misc, doctypes), { maxLength: 4 }),
+        fc.array(fc.oneof(misc, doctypes), { maxLength: 3 }),
+        (prolog, inside, epilog) => {
+          const pieces = [
+            ...prolog,
+            piece('<r>'),
+            ...inside,
+            piece('</r>'),
+            ...epilog,
+          ];
+          const document = pieces.map(p => p.text).join('');
+          const count = pieces.filter(p => p.doctype).length;
+          const first = pieces.findIndex(p => p.doctype);
+          const run = () => parseXmlReport(xml(document));
+          if (count === 0) {
+            expect(run()).toHaveProperty('r');
+          } else if (first >= prolog.length) {
+            expect(run).toThrow(
+              'Invalid XML: the DOCTYPE declaration must come before the root element',
+            );
+          } else if (count > 1) {
+            expect(run).toThrow(
+              'Invalid XML: more than one DOCTYPE declaration',
+            );
+          } else {
+            const withoutDoctype = pieces
+              .filter(p => !p.doctype)
+              .map(p => p.text)
+              .join('');
+            expect(run()).toStrictEqual(parseXmlReport(xml(withoutDoctype)));
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('parseXmlReport on large hostile bodies', () => {
+  /** Just under the default upload limit (releaseScorecard.ingest.maxBodySize). */
+  const SIZE = 5 * 1024 * 1024 - 1024;
+  const fill = (prefix: string, unit: string, suffix = '') =>
+    prefix +
+    unit.repeat(
+      Math.floor((SIZE - prefix.length - suffix.length) / unit.length),
+    ) +
+    suffix;
+  /**
+   * Linear work on 5 MB takes well under a second; a quadratic pass over
+   * these bodies took minutes (29 s at 1 MB), blocking the event loop.
+   */
+  const BOUND_MS = 10_000;
+
+  const timed = (body: string) => {
+    const started = Date.now();
+    let outcome: unknown;
+    try {
+      outcome = parseXmlReport(xml(body));
+    } catch (error) {
+      outcome = error;
+    }
+    return { outcome, ms: Date.now() - started };
+  };
+
+  it.each([
+    [
+      'a DOCTYPE after every character',
+      fill('<testsuite tests="1">', 'x<!DOCTYPE a>'),
+      'Invalid XML: the DOCTYPE declaration must come before the root element',
+    ],
+    [
+      'DOCTYPEs in the prolog',
+      fill('', '<!DOCTYPE a>', '<a/>'),
+      'Invalid XML: more than one DOCTYPE declaration',
+    ],
+    [
+      'whitespace inside a DOCTYPE',
+      fill('<!DOCTYPE a SYSTEM', ' ', 'x'),
+      'XML reports must not contain DOCTYPE declarations with an internal subset or entity declarations',
+    ],
+    [
+      'an unterminated comment',
+      fill('<a>', '<!-- -- '),
+      'Invalid XML: unterminated comment',
+    ],
+  ])('refuses %s in linear time', (_, body, message) => {
+    const { outcome, ms } = timed(body);
+    expect(outcome).toBeInstanceOf(InputError);
+    expect((outcome as Error).message).toBe(message);
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('parses a valid report of comments and CDATA after its DOCTYPE in linear time', () => {
+    const prefix =
+      '<?xml version="1.0"?><!DOCTYPE testsuite SYSTEM "t.dtd"><testsuite tests="1">';
+    const unit = '<!--c--><![CDATA[x]]>';
+    const suffix = '</testsuite>';
+    const { outcome, ms } = timed(fill(prefix, unit, suffix));
+    const units = Math.floor(
+      (SIZE - prefix.length - suffix.length) / unit.length,
+    );
+    // Comments are dropped, CDATA sections joined into the element's text.
+    expect(outcome).toStrictEqual({
+      testsuite: { '@_tests': '1', '#text': 'x'.repeat(units) },
+    });
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('takes linear time on any repetition of markup pieces', () => {
+    const pieces = [
+      '<!DOCTYPE a>',
+      '<!--c-->',
+      '<![CDATA[x]]>',
+      '<?pi x?>',
+      '<a>',
+      '</a>',
+      '<a b="1"/>',
+      'x',
+      ' ',
+      '<!',
+      '<',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(...pieces), { maxLength: 3 }),
+        (unit, prefix) => {
+          const body = fill(prefix.join(''), unit.join('')).slice(0, SIZE / 2);
+          const { outcome, ms } = timed(body);
+          if (outcome instanceof Error) {
+            expect(outcome).toBeInstanceOf(InputError);
+          }
+          expect(ms).toBeLessThan(BOUND_MS);
+        },
+      ),
+      { numRuns: 15 },
     );
   });
 });

@@ -16,41 +16,73 @@ const EXTERNAL_DOCTYPE =
 /**
  * Removes a harmless external DOCTYPE and refuses every other markup
  * declaration: an internal DTD subset, `<!ENTITY …>` (billion laughs, XXE),
- * `<!ELEMENT …>` and the like. Comments and CDATA sections are skipped in
- * document order, so `<!` inside them is neither refused nor able to hide one.
+ * `<!ELEMENT …>` and the like, a second DOCTYPE, and one after the root
+ * element (XML allows one, in the prolog). Comments, CDATA sections and
+ * processing instructions are skipped in document order, so `<!` inside them
+ * is neither refused nor able to hide one. One pass over the text that joins
+ * the kept slices once: rebuilding the string per declaration was quadratic.
  */
 function withoutDeclarations(xml: string): string {
-  let result = xml;
-  let position = result.indexOf('<!');
-  while (position !== -1) {
+  const kept: string[] = [];
+  let keptFrom = 0;
+  let inProlog = true;
+  let doctypeSeen = false;
+  let scannedTo = 0;
+  // Comments, CDATA sections, declarations and processing instructions.
+  const markup = /<[!?]/g;
+  for (let found = markup.exec(xml); found; found = markup.exec(xml)) {
+    const position = found.index;
+    // Between skipped markup, the prolog holds nothing but whitespace.
+    inProlog = inProlog && xml.slice(scannedTo, position).trim() === '';
     let end: number;
-    if (result.startsWith('<!--', position)) {
-      end = result.indexOf('-->', position + 4);
+    if (xml.startsWith('<?', position)) {
+      end = xml.indexOf('?>', position + 2);
+      if (end === -1) {
+        throw new InputError(
+          'Invalid XML: unterminated processing instruction',
+        );
+      }
+      end += 2;
+    } else if (xml.startsWith('<!--', position)) {
+      end = xml.indexOf('-->', position + 4);
       if (end === -1) {
         throw new InputError('Invalid XML: unterminated comment');
       }
       end += 3;
-    } else if (result.startsWith('<![CDATA[', position)) {
-      end = result.indexOf(']]>', position + 9);
+    } else if (xml.startsWith('<![CDATA[', position)) {
+      end = xml.indexOf(']]>', position + 9);
       if (end === -1) {
         throw new InputError('Invalid XML: unterminated CDATA section');
       }
       end += 3;
+      // Character data belongs to an element, never to the prolog.
+      inProlog = false;
     } else {
       EXTERNAL_DOCTYPE.lastIndex = position;
-      const doctype = EXTERNAL_DOCTYPE.exec(result);
+      const doctype = EXTERNAL_DOCTYPE.exec(xml);
       if (!doctype) {
         throw new InputError(
           'XML reports must not contain DOCTYPE declarations with an internal subset or entity declarations',
         );
       }
-      result =
-        result.slice(0, position) + result.slice(position + doctype[0].length);
-      end = position;
+      if (doctypeSeen) {
+        throw new InputError('Invalid XML: more than one DOCTYPE declaration');
+      }
+      if (!inProlog) {
+        throw new InputError(
+          'Invalid XML: the DOCTYPE declaration must come before the root element',
+        );
+      }
+      doctypeSeen = true;
+      end = position + doctype[0].length;
+      kept.push(xml.slice(keptFrom, position));
+      keptFrom = end;
     }
-    position = result.indexOf('<!', end);
+    scannedTo = end;
+    markup.lastIndex = end;
   }
-  return result;
+  kept.push(xml.slice(keptFrom));
+  return kept.join('');
 }
 
 /**
