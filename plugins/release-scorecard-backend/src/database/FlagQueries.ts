@@ -7,7 +7,8 @@ import {
 import { FlagLifetimesDays } from '../flags';
 import { flagResponse } from './rows';
 import { staleFlagPredicate } from './FactQueries';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodePkCursor, encodeCursor } from './pagination';
+import { whereInList } from './whereInList';
 
 export interface FlagFilter {
   /** Owner group refs, already expanded to their sub-groups. */
@@ -36,7 +37,7 @@ export class FlagQueries {
       .leftJoin('catalog_entities as ce', 'ce.entity_ref', 'f.entity_ref')
       .modify(query => {
         if (filter.owners) {
-          query.whereIn('ce.owner', filter.owners);
+          whereInList(query, 'ce.owner', filter.owners);
         }
         if (filter.providers) {
           query.whereIn('f.provider', filter.providers);
@@ -53,7 +54,7 @@ export class FlagQueries {
           query.whereRaw(`NOT (${stale.sql})`, stale.bindings);
         }
         if (filter.visibleEntityRefs) {
-          query.whereIn('f.entity_ref', filter.visibleEntityRefs);
+          whereInList(query, 'f.entity_ref', filter.visibleEntityRefs);
         }
       });
   }
@@ -64,7 +65,7 @@ export class FlagQueries {
     now: number,
     lifetimes: FlagLifetimesDays,
   ): Promise<FlagListResponse> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodePkCursor(page.cursor);
     const stale = staleFlagPredicate(now, lifetimes, 'f');
     type Row = Record<string, any>;
     const [rows, [{ n: totalCount }], owners]: [Row[], Row[], Row[]] =

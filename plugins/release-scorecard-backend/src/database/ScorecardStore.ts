@@ -9,9 +9,10 @@ import {
   RuleStatus,
   RuleStatusChange,
 } from '@internal/plugin-release-scorecard-common';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodeKeyCursor, decodePkCursor, encodeCursor } from './pagination';
 import { toIso } from './time';
 import { StoredPage } from './EvidenceStore';
+import { whereInList } from './whereInList';
 
 /** The catalog fields the scorecard keeps a copy of. */
 export interface CatalogEntityRow {
@@ -333,7 +334,7 @@ export class ScorecardStore {
     entityRef: string,
     page: { limit: number; cursor?: string },
   ): Promise<StoredPage<RuleStatusChange>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodePkCursor(page.cursor);
     const rows = await this.db('rule_status_changes')
       .where({ entity_ref: entityRef })
       .modify(query => {
@@ -398,7 +399,7 @@ export class ScorecardStore {
       .join('entity_scorecards as es', 'es.entity_ref', 'ce.entity_ref')
       .modify(query => {
         if (filter.owners) {
-          query.whereIn('ce.owner', filter.owners);
+          whereInList(query, 'ce.owner', filter.owners);
         }
         if (filter.kinds) {
           query.whereIn('ce.kind', filter.kinds);
@@ -410,13 +411,13 @@ export class ScorecardStore {
           query.whereIn('ce.lifecycle', filter.lifecycles);
         }
         if (filter.systems) {
-          query.whereIn('ce.system', filter.systems);
+          whereInList(query, 'ce.system', filter.systems);
         }
         if (filter.readiness) {
           query.where('es.readiness', filter.readiness);
         }
         if (filter.visibleEntityRefs) {
-          query.whereIn('ce.entity_ref', filter.visibleEntityRefs);
+          whereInList(query, 'ce.entity_ref', filter.visibleEntityRefs);
         }
         if (filter.rule || filter.status) {
           query.whereExists(
@@ -441,11 +442,11 @@ export class ScorecardStore {
     page: { limit: number; cursor?: string },
     now: number,
   ): Promise<StoredPage<ComplianceRow>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodeKeyCursor(page.cursor);
     const rows: Array<Record<string, any>> = await this.filteredEntities(filter)
       .modify(query => {
         if (cursor) {
-          query.where('ce.entity_ref', '>', String(cursor.after));
+          query.where('ce.entity_ref', '>', cursor.after);
         }
       })
       .orderBy('ce.entity_ref')
@@ -616,7 +617,7 @@ export class ScorecardStore {
   private precomputedTotals(filter: ComplianceFilter) {
     return this.db('compliance_totals').modify(query => {
       if (filter.owners) {
-        query.whereIn('owner', filter.owners);
+        whereInList(query, 'owner', filter.owners);
       }
       if (filter.kinds) {
         query.whereIn('kind', filter.kinds);
@@ -699,7 +700,7 @@ export class ScorecardStore {
     since: number,
     page: { limit: number; cursor?: string },
   ): Promise<StoredPage<RuleStatusChange>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodePkCursor(page.cursor);
     const rows = await this.db('rule_status_changes as c')
       .whereIn(
         'c.entity_ref',
