@@ -212,17 +212,21 @@ export class ScorecardStore {
     return rows.map(row => row.entity_ref);
   }
 
-  /** Entities owned by any of `owners`, of the evaluated kinds. */
-  async listOwnedEntityRefs(owners: string[]): Promise<string[]> {
-    const refs: string[] = [];
-    for (const ownerChunk of chunk(owners, 500)) {
-      const rows = await this.db('catalog_entities')
-        .whereIn('owner', ownerChunk)
-        .whereNot('kind', 'group')
-        .select('entity_ref');
-      refs.push(...rows.map(row => row.entity_ref));
-    }
-    return refs;
+  /**
+   * Entities owned by any of `owners`, of the evaluated `kinds` only: the
+   * copy also holds systems (for filters) and entities of other kinds that
+   * data arrived for, and those are not what an owner's roll-up counts.
+   */
+  async listOwnedEntityRefs(
+    owners: string[],
+    kinds: string[],
+  ): Promise<string[]> {
+    const rows = await this.db('catalog_entities')
+      .modify(query => whereInList(query, 'owner', owners))
+      .whereIn('kind', kinds)
+      .orderBy('entity_ref')
+      .select('entity_ref');
+    return rows.map(row => row.entity_ref);
   }
 
   async listCatalogEntityRefs(kinds: string[]): Promise<string[]> {

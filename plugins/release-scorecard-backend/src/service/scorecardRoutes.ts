@@ -177,7 +177,7 @@ export function createScorecardRoutes(options: {
       await requests.readableEntityRef(req);
     const { windowDays, window } = windowOf(req);
     const groups = await store.expandGroup(ownerRef);
-    let owned = await store.listOwnedEntityRefs(groups);
+    let owned = await store.listOwnedEntityRefs(groups, options.evaluatedKinds);
     const visible = await visibility.visibleEntityRefs(
       credentials,
       options.evaluatedKinds,
