@@ -36,7 +36,12 @@ import {
   UnknownEntityRef,
   UnmatchedWebhookEvents,
 } from './EvidenceStore';
-import { decodeCursor, encodeCursor } from './pagination';
+import {
+  decodeKeyCursor,
+  decodePkCursor,
+  decodeTimeCursor,
+  encodeCursor,
+} from './pagination';
 import { toIso } from './time';
 import {
   deploymentFromRow,
@@ -700,7 +705,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     entityRef: string,
     page: PageRequest,
   ): Promise<StoredPage<StoredFeatureFlag>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodePkCursor(page.cursor);
     const rows = await this.db('flags as f')
       .leftJoin('flag_snapshots as s', function joinSnapshot() {
         this.on('s.entity_ref', '=', 'f.entity_ref').andOn(
@@ -749,7 +754,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     page: PageRequest,
     narrow?: (query: Knex.QueryBuilder) => void,
   ): Promise<Row[]> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodeTimeCursor(page.cursor);
     return this.db(table)
       .where({ entity_ref: entityRef })
       .modify(query => {
@@ -820,11 +825,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   async listUnknownEntityRefs(
     page: PageRequest,
   ): Promise<StoredPage<UnknownEntityRef>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodeKeyCursor(page.cursor);
     const rows: Row[] = await this.db('unknown_entity_refs')
       .modify(query => {
         if (cursor) {
-          query.where('entity_ref', '>', String(cursor.after));
+          query.where('entity_ref', '>', cursor.after);
         }
       })
       .orderBy('entity_ref')
@@ -867,9 +872,9 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   async listUnmatchedWebhookEvents(
     page: PageRequest,
   ): Promise<StoredPage<UnmatchedWebhookEvents>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = decodeKeyCursor(page.cursor, 2);
     const [afterSource, afterLookup] = cursor
-      ? String(cursor.after).split('\u0000')
+      ? cursor.after.split('\u0000')
       : [];
     const rows: Row[] = await this.db('unmatched_webhook_events')
       .modify(query => {
