@@ -175,6 +175,27 @@ export class ScorecardStore {
     return gone;
   }
 
+  /**
+   * Takes the entities the catalog copy holds off the report of refs that
+   * data arrived for before the catalog knew them. Returns how many.
+   */
+  async forgetUnknownEntityRefsInCatalog(): Promise<number> {
+    return this.db('unknown_entity_refs')
+      .whereIn('entity_ref', this.db('catalog_entities').select('entity_ref'))
+      .delete();
+  }
+
+  /** The reported unknown refs that the catalog copy does not hold. */
+  async listUnknownEntityRefsOutsideCatalog(): Promise<string[]> {
+    return this.db('unknown_entity_refs')
+      .whereNotIn(
+        'entity_ref',
+        this.db('catalog_entities').select('entity_ref'),
+      )
+      .orderBy('entity_ref')
+      .pluck('entity_ref');
+  }
+
   async getCatalogEntities(
     entityRefs: string[],
   ): Promise<Map<string, CatalogEntityRow>> {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '@internal/plugin-release-scorecard-common';
+import { chunk } from '../database/chunk';
 import { CatalogEntityRow, ScorecardStore } from '../database/ScorecardStore';
 
 const FIELDS = [
@@ -28,6 +29,7 @@ const FIELDS = [
 /** Groups are copied for owner roll-ups (their hierarchy), systems for filters. */
 const SUPPORTING_KINDS = ['group', 'system'];
 const MAX_ANNOTATION_LENGTH = 1000;
+const LOOKUP_CHUNK = 500;
 
 function relationTarget(
   entity: Entity,
@@ -90,7 +92,10 @@ export class CatalogSync {
     private readonly evaluatedKinds: string[],
   ) {}
 
-  /** Copies every relevant entity; forgets those gone from the catalog. */
+  /**
+   * Copies every relevant entity; forgets those gone from the catalog, and
+   * takes those it now has off the report of unknown entity refs.
+   */
   async refreshAll(
     now: number,
   ): Promise<{ refreshed: number; removed: string[] }> {
@@ -110,12 +115,22 @@ export class CatalogSync {
       refreshed += page.length;
     }
     const removed = await this.store.removeCatalogEntitiesRefreshedBefore(now);
+    await this.store.forgetUnknownEntityRefsInCatalog();
+    // Reported refs of kinds the refresh does not copy (an API, say): ask
+    // the catalog whether it has them now. Few, and bounded by retention.
+    for (const refs of chunk(
+      await this.store.listUnknownEntityRefsOutsideCatalog(),
+      LOOKUP_CHUNK,
+    )) {
+      await this.ensure(refs, now);
+    }
     return { refreshed, removed };
   }
 
   /**
    * The copies of `entityRefs`, fetching from the catalog those not copied
-   * yet. Refs the catalog does not know are absent from the result.
+   * yet (no longer unknown, once copied). Refs the catalog does not know are
+   * absent from the result.
    */
   async ensure(
     entityRefs: string[],
@@ -134,6 +149,9 @@ export class CatalogSync {
       await this.store.upsertCatalogEntities(rows, now);
       for (const row of rows) {
         known.set(row.entityRef, row);
+      }
+      if (rows.length > 0) {
+        await this.store.forgetUnknownEntityRefsInCatalog();
       }
     }
     return known;
