@@ -770,7 +770,9 @@ describe.each(databases.eachSupportedId())('security on %s', databaseId => {
       );
       expect(response.status).toBe(404);
       expect(response.body.error.message).toBe(
-        'Webhook source jenkins is not enabled; set releaseScorecard.webhooks.jenkins.secret',
+        `Unknown webhook source; the sources are ${[...WEBHOOK_SOURCE_NAMES]
+          .sort()
+          .join(', ')}`,
       );
     });
   });

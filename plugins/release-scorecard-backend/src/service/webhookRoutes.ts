@@ -70,20 +70,32 @@ export function createWebhookRoutes(options: {
   const sourcesByName = new Map(
     options.webhookSources.map(source => [source.name, source]),
   );
+  const knownSources = [...sourcesByName.keys()].sort().join(', ');
   const router = Router();
 
   // Signatures cover the exact bytes sent, so the body stays raw here.
   router.post(
     '/webhooks/:source',
+    // The name is the caller's: it may only select a registered source, never
+    // address the configuration (`github.secret`, `..`), and an unknown one is
+    // refused before its body is read.
+    (req, _res, next) => {
+      if (!sourcesByName.has(req.params.source)) {
+        throw new NotFoundError(
+          `Unknown webhook source; the sources are ${knownSources}`,
+        );
+      }
+      next();
+    },
     express.raw({ type: () => true, limit: maxBodySize }),
     async (req, res) => {
       const sourceName = req.params.source;
-      const source = sourcesByName.get(sourceName);
+      const source = sourcesByName.get(sourceName)!;
       const sourceConfig = config.getOptionalConfig(
-        `releaseScorecard.webhooks.${sourceName}`,
+        `releaseScorecard.webhooks.${source.name}`,
       );
       const secret = readSecret(sourceConfig);
-      if (!source || !sourceConfig || !secret) {
+      if (!sourceConfig || !secret) {
         throw new NotFoundError(
           `Webhook source ${sourceName} is not enabled; set releaseScorecard.webhooks.${sourceName}.secret`,
         );
