@@ -242,12 +242,11 @@ export class ScorecardStore {
     owners: string[],
     kinds: string[],
   ): Promise<string[]> {
-    const rows = await this.db('catalog_entities')
+    return this.db('catalog_entities')
       .modify(query => whereInList(query, 'owner', owners))
       .whereIn('kind', kinds)
       .orderBy('entity_ref')
-      .select('entity_ref');
-    return rows.map(row => row.entity_ref);
+      .pluck('entity_ref');
   }
 
   async listCatalogEntityRefs(kinds: string[]): Promise<string[]> {
