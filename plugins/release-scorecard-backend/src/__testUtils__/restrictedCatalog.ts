@@ -101,32 +101,41 @@ export function restrictedCatalog(
 
 /**
  * A permission policy that allows everything, except that reading catalog
- * entities is a conditional decision for `conditionalUsers`: the plugin must
- * then ask the catalog which entities they may see.
+ * entities is a conditional decision for `conditionalUsers` (the plugin must
+ * then ask the catalog which entities they may see) and denied to
+ * `deniedUsers`.
  */
-export function conditionalCatalogPermissions(conditionalUsers: string[]) {
+export function conditionalCatalogPermissions(
+  conditionalUsers: string[],
+  deniedUsers: string[] = [],
+) {
   return mockServices.permissions.mock({
     async authorize(requests) {
       return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
     },
     async authorizeConditional(requests, options) {
-      const user = userOf(options?.credentials);
-      return requests.map(({ permission }) =>
-        permission.name === 'catalog.entity.read' &&
-        user &&
-        conditionalUsers.includes(user)
-          ? {
-              result: AuthorizeResult.CONDITIONAL,
-              pluginId: 'catalog',
+      const user = userOf(options?.credentials) ?? '';
+      return requests.map(({ permission }) => {
+        if (permission.name !== 'catalog.entity.read') {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        if (deniedUsers.includes(user)) {
+          return { result: AuthorizeResult.DENY };
+        }
+        if (conditionalUsers.includes(user)) {
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
               resourceType: 'catalog-entity',
-              conditions: {
-                rule: 'IS_ENTITY_OWNER',
-                resourceType: 'catalog-entity',
-                params: { claims: [user] },
-              },
-            }
-          : { result: AuthorizeResult.ALLOW },
-      );
+              params: { claims: [user] },
+            },
+          };
+        }
+        return { result: AuthorizeResult.ALLOW };
+      });
     },
   }).factory;
 }

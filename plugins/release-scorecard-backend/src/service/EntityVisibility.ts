@@ -7,9 +7,24 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { normalizeEntityRef } from '@internal/plugin-release-scorecard-common';
 
 const CACHE_TTL_MS = 60_000;
 const MAX_CACHED_PRINCIPALS = 1000;
+
+/**
+ * A test of entity refs against what `EntityVisibility.visibleEntityRefs`
+ * answered: undefined (no restriction) lets every ref pass.
+ */
+export function isVisibleIn(
+  visibleEntityRefs: string[] | undefined,
+): (entityRef: string) => boolean {
+  if (!visibleEntityRefs) {
+    return () => true;
+  }
+  const visible = new Set(visibleEntityRefs);
+  return entityRef => visible.has(normalizeEntityRef(entityRef) ?? entityRef);
+}
 
 /**
  * Which entities a caller may see, for organisation-wide lists. When the

@@ -20,7 +20,7 @@ import {
   ScorecardEvaluator,
 } from '../evaluation/ScorecardEvaluator';
 import { ScorecardConfig } from '../rules';
-import { EntityVisibility } from './EntityVisibility';
+import { EntityVisibility, isVisibleIn } from './EntityVisibility';
 import { pageOf, queryNumber, queryTime, RequestContext } from './requests';
 
 const MAX_WINDOW_DAYS = 730;
@@ -177,15 +177,12 @@ export function createScorecardRoutes(options: {
       await requests.readableEntityRef(req);
     const { windowDays, window } = windowOf(req);
     const groups = await store.expandGroup(ownerRef);
-    let owned = await store.listOwnedEntityRefs(groups, options.evaluatedKinds);
-    const visible = await visibility.visibleEntityRefs(
-      credentials,
-      options.evaluatedKinds,
+    const visibleToCaller = isVisibleIn(
+      await visibility.visibleEntityRefs(credentials, options.evaluatedKinds),
     );
-    if (visible) {
-      const allowed = new Set(visible);
-      owned = owned.filter(ref => allowed.has(ref));
-    }
+    const owned = (
+      await store.listOwnedEntityRefs(groups, options.evaluatedKinds)
+    ).filter(visibleToCaller);
     const aggregates = await doraQueries.aggregateByEntity(owned, window);
     res.json(
       evaluator.summarizeDora(
@@ -242,14 +239,18 @@ export function createScorecardRoutes(options: {
       options.evaluatedKinds,
     );
     const totals = await store.totalsPerRule({ visibleEntityRefs: visible });
+    // An exemption names an entity and why it may fail a rule: listed only
+    // when the caller may see that entity.
+    const visibleToCaller = isVisibleIn(visible);
+    const exemptions = scorecardConfig.exemptions.filter(exemption =>
+      visibleToCaller(exemption.entity),
+    );
     res.json({
       levels: scorecardConfig.levels,
       requiredGates: scorecardConfig.requiredGates,
       rules: scorecardConfig.rules.map(rule => ({
         ...rule,
-        exemptions: scorecardConfig.exemptions.filter(
-          exemption => exemption.rule === rule.id,
-        ),
+        exemptions: exemptions.filter(exemption => exemption.rule === rule.id),
         totals: totals.get(rule.id) ?? null,
       })),
     });
