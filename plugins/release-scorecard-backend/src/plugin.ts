@@ -21,6 +21,7 @@ import { FlagProviderSync } from './flags/FlagProviderSync';
 import { CatalogEntityResolver } from './ingest/CatalogEntityResolver';
 import { IngestService } from './ingest/IngestService';
 import { readScorecardConfig } from './rules';
+import { describeCustomGates } from './rules/describeCustomGates';
 import { EntityVisibility } from './service/EntityVisibility';
 import { scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
@@ -59,6 +60,8 @@ export const releaseScorecardPlugin = createBackendPlugin({
         // Read every setting first: a misspelt rule stops the backend here,
         // with a message that names the rule and the field.
         const scorecardConfig = readScorecardConfig(config);
+        const customGates = describeCustomGates(scorecardConfig);
+        if (customGates) logger.info(customGates);
         const doraOptions = readDoraOptions(config);
         const flagLifetimesDays = readFlagLifetimes(config);
         const evaluatedKinds = (

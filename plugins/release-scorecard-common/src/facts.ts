@@ -3,7 +3,12 @@
  * description; `GET /rules/facts` lists them and the backend refuses, at
  * startup, a rule that names a fact not described here.
  */
-import { INCIDENT_SEVERITIES, WELL_KNOWN_GATES } from './records';
+import {
+  INCIDENT_SEVERITIES,
+  WELL_KNOWN_GATE_NAMES,
+  WELL_KNOWN_GATES,
+  WellKnownGate,
+} from './records';
 
 export type FactType = 'number' | 'string' | 'boolean' | 'string[]';
 
@@ -142,7 +147,8 @@ export const FACT_PATTERNS: FactDefinition[] = [
   {
     name: 'gate.<gate>.<metric>',
     type: 'number',
-    description: 'A metric that a gate of the release candidate reported.',
+    description:
+      'A metric that a gate of the release candidate reported. A well-known gate has the metrics of the examples; names are case-sensitive.',
     examples: Object.entries(WELL_KNOWN_GATES).flatMap(([gate, metrics]) =>
       metrics.map(metric => `gate.${gate}.${metric}`),
     ),
@@ -161,17 +167,14 @@ export const FACT_PATTERNS: FactDefinition[] = [
   },
 ];
 
-const NAME_SEGMENT = '[a-z0-9][a-z0-9_-]*';
+// Gate and metric names as the push API takes them: `unit-tests`, `p95LatencyMs`.
+const GATE_NAME = '[a-z0-9][a-z0-9_-]*';
+const METRIC_NAME = '[A-Za-z][A-Za-z0-9_]*';
+const GATE_FACT_PATTERN = new RegExp(
+  `^gate\\.(${GATE_NAME})\\.(${METRIC_NAME})$`,
+);
 const PATTERN_MATCHERS: Array<{ pattern: RegExp; definition: FactDefinition }> =
   [
-    {
-      pattern: new RegExp(`^gate\\.${NAME_SEGMENT}\\.status$`, 'i'),
-      definition: FACT_PATTERNS[0],
-    },
-    {
-      pattern: new RegExp(`^gate\\.${NAME_SEGMENT}\\.[a-z][a-z0-9_]*$`, 'i'),
-      definition: FACT_PATTERNS[1],
-    },
     {
       pattern: new RegExp(
         `^incidents\\.open\\.(${INCIDENT_SEVERITIES.join('|')})$`,
@@ -186,12 +189,102 @@ const PATTERN_MATCHERS: Array<{ pattern: RegExp; definition: FactDefinition }> =
 
 /**
  * The definition of a fact name, or undefined when no rule can use it
- * (a misspelt fact).
+ * (a misspelt fact). Names are case-sensitive. A well-known gate has only its
+ * own metrics, and a near miss of a well-known gate (`unit-test`) is a
+ * misspelling rather than a gate of its own: no built-in source reports it.
  */
 export function findFactDefinition(name: string): FactDefinition | undefined {
   const fixed = FIXED_FACTS.find(fact => fact.name === name);
   if (fixed) {
     return fixed;
   }
+  const gateFact = GATE_FACT_PATTERN.exec(name);
+  if (gateFact) {
+    return findGateFactDefinition(gateFact[1], gateFact[2]);
+  }
   return PATTERN_MATCHERS.find(({ pattern }) => pattern.test(name))?.definition;
+}
+
+function findGateFactDefinition(
+  gate: string,
+  metric: string,
+): FactDefinition | undefined {
+  const [statusFact, metricFact] = FACT_PATTERNS;
+  if (isWellKnownGate(gate)) {
+    if (metric === 'status') {
+      return statusFact;
+    }
+    return (WELL_KNOWN_GATES[gate] as readonly string[]).includes(metric)
+      ? metricFact
+      : undefined;
+  }
+  if (findMisspeltWellKnownGate(gate)) {
+    return undefined;
+  }
+  return metric === 'status' ? statusFact : metricFact;
+}
+
+/** Whether the push API takes `gate` as a gate name: `unit-tests`, `e2e_smoke`. */
+export function isGateName(gate: string): boolean {
+  return new RegExp(`^${GATE_NAME}$`).test(gate);
+}
+
+export function isWellKnownGate(gate: string): gate is WellKnownGate {
+  return (WELL_KNOWN_GATE_NAMES as readonly string[]).includes(gate);
+}
+
+/**
+ * The well-known gate that `gate` is a misspelling of: one edit away
+ * (`unit-test`, `unit-tetss`, `uint-tests`), or the same but for case, `_`,
+ * `-` and plurals (`Unit_Tests`, `load-tests`, `static-analyses`). Undefined
+ * for a well-known gate itself and for gates of one's own such as `e2e`,
+ * `ui-tests` or `soak-test`.
+ */
+export function findMisspeltWellKnownGate(
+  gate: string,
+): WellKnownGate | undefined {
+  if (isWellKnownGate(gate)) {
+    return undefined;
+  }
+  const key = spellingKey(gate);
+  return WELL_KNOWN_GATE_NAMES.find(
+    wellKnown =>
+      editDistance(gate, wellKnown) <= 1 ||
+      editDistance(key, spellingKey(wellKnown)) <= 1,
+  );
+}
+
+/** `Unit_Tests` and `unit-test` both become `unit-test`. */
+function spellingKey(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(word => word.replace(/e?s$/, ''))
+    .join('-');
+}
+
+/**
+ * How many single-character edits (insert, delete, replace, swap with the
+ * neighbour) turn `a` into `b`: the optimal string alignment distance, by
+ * which misspelt names are told from the names meant.
+ */
+export function editDistance(a: string, b: string): number {
+  // rows[i][j]: the distance between the first i characters of a and the first j of b.
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        rows[i - 1][j] + 1,
+        row[j - 1] + 1,
+        rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+      }
+    }
+    rows.push(row);
+  }
+  return rows[a.length][b.length];
 }

@@ -175,7 +175,13 @@ export type StoredFeatureFlag = FeatureFlag &
     snapshotAt: string;
   };
 
-/** Well-known gates and the metrics the scorecard understands for each. */
+/**
+ * Well-known gates and the metrics the scorecard understands for each: what
+ * the built-in sources report (JUnit and Cobertura for the test gates,
+ * SonarQube, Trivy) and, for the load test that none of them reports, what
+ * the demo data sends. A rule may name no other metric of these gates;
+ * `wellKnownGates.test.ts` in the backend keeps this list in step.
+ */
 export const WELL_KNOWN_GATES = {
   'unit-tests': ['coverage', 'testsTotal', 'testsFailed'],
   'static-analysis': [
@@ -186,7 +192,7 @@ export const WELL_KNOWN_GATES = {
     'maintainabilityRating',
   ],
   'container-scan': ['critical', 'high', 'medium', 'low'],
-  'functional-tests': ['testsTotal', 'testsFailed'],
+  'functional-tests': ['testsTotal', 'testsFailed', 'coverage'],
   'load-test': ['p95LatencyMs', 'errorRate', 'throughputRps'],
   'security-test': ['critical', 'high', 'medium', 'low'],
 } as const;

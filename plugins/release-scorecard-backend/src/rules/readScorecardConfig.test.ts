@@ -1,6 +1,12 @@
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
+import {
+  FACT_PATTERNS,
+  FIXED_FACTS,
+  WELL_KNOWN_GATES,
+} from '@internal/plugin-release-scorecard-common';
+import fc from 'fast-check';
 import fs from 'fs';
 import path from 'path';
 // `yaml` (the parser Backstage's config loader uses) is hoisted in the
@@ -34,6 +40,28 @@ function problemsOf(releaseScorecard: JsonObject): string[] {
 
 function problemsOfRule(rule: JsonObject): string[] {
   return problemsOf({ rules: [validRule, rule] });
+}
+
+/** `text` with one character inserted, deleted, replaced or swapped with the next. */
+function editOnce(
+  text: string,
+  edit: 'insert' | 'delete' | 'replace' | 'swap',
+  at: number,
+  char: string,
+): string {
+  const i = at % (edit === 'insert' ? text.length + 1 : text.length);
+  switch (edit) {
+    case 'insert':
+      return text.slice(0, i) + char + text.slice(i);
+    case 'delete':
+      return text.slice(0, i) + text.slice(i + 1);
+    case 'replace':
+      return text.slice(0, i) + char + text.slice(i + 1);
+    default: {
+      const j = Math.min(i, text.length - 2);
+      return text.slice(0, j) + text[j + 1] + text[j] + text.slice(j + 2);
+    }
+  }
 }
 
 describe('readScorecardConfig', () => {
@@ -505,6 +533,160 @@ describe('readScorecardConfig', () => {
       ]);
       expect(problemsOf({ levels: [] })).toEqual([
         '- releaseScorecard.levels: is empty; list at least one level, lowest first',
+      ]);
+    });
+
+    describe('for a misspelt gate fact', () => {
+      const unitTests =
+        'the well-known gate unit-tests has status, coverage, testsTotal, testsFailed';
+
+      it.each([
+        [
+          'gate.unit-test.coverage',
+          "'unit-test' is a misspelling of the well-known gate unit-tests, which has status, coverage, testsTotal, testsFailed",
+        ],
+        [
+          'gate.unit_tests.coverage',
+          "'unit_tests' is a misspelling of the well-known gate unit-tests, which has status, coverage, testsTotal, testsFailed",
+        ],
+        [
+          'gate.unit-tests.coverge',
+          `${unitTests} (case-sensitive); report other metrics under a gate of your own`,
+        ],
+        [
+          'gate.unit-tests.Coverage',
+          `${unitTests} (case-sensitive); report other metrics under a gate of your own`,
+        ],
+      ])('%s', (fact, hint) => {
+        expect(
+          problemsOfRule({
+            ...validRule,
+            id: 'cov',
+            check: { fact, op: 'gte', value: 0.8 },
+          }),
+        ).toEqual([
+          `- releaseScorecard.rules[1] (rule 'cov') check.fact: unknown fact '${fact}' (did you mean 'gate.unit-tests.coverage'?); ${hint}`,
+        ]);
+      });
+
+      it('in the gate and the metric at once, or in the case of the gate', () => {
+        expect(
+          problemsOfRule({
+            ...validRule,
+            id: 'scan',
+            check: {
+              any: [
+                { fact: 'gate.Container-Scans.critcal', op: 'eq', value: 0 },
+                { fact: 'gate.load-tests.status', op: 'eq', value: 'passed' },
+                { fact: 'gate.E2E.status', op: 'eq', value: 'passed' },
+              ],
+            },
+          }),
+        ).toEqual([
+          "- releaseScorecard.rules[1] (rule 'scan') check.any[0].fact: unknown fact 'gate.Container-Scans.critcal' (did you mean 'gate.container-scan.critical'?); 'Container-Scans' is a misspelling of the well-known gate container-scan, which has status, critical, high, medium, low",
+          "- releaseScorecard.rules[1] (rule 'scan') check.any[1].fact: unknown fact 'gate.load-tests.status' (did you mean 'gate.load-test.status'?); 'load-tests' is a misspelling of the well-known gate load-test, which has status, p95LatencyMs, errorRate, throughputRps",
+          "- releaseScorecard.rules[1] (rule 'scan') check.any[2].fact: unknown fact 'gate.E2E.status' (did you mean 'gate.e2e.status'?); gate names are lower-case letters, digits, - and _, as the push API takes them",
+        ]);
+      });
+
+      it('but not for a metric that a well-known gate does not report', () => {
+        expect(
+          problemsOfRule({
+            ...validRule,
+            id: 'branches',
+            check: {
+              fact: 'gate.unit-tests.branchCoverage',
+              op: 'gte',
+              value: 0.7,
+            },
+          }),
+        ).toEqual([
+          `- releaseScorecard.rules[1] (rule 'branches') check.fact: unknown fact 'gate.unit-tests.branchCoverage'; ${unitTests} (case-sensitive); report other metrics under a gate of your own`,
+        ]);
+      });
+
+      it('and accepts gates of ones own, with any metric', () => {
+        const config = read({
+          rules: [
+            {
+              ...validRule,
+              check: {
+                all: [
+                  { fact: 'gate.e2e.status', op: 'eq', value: 'passed' },
+                  { fact: 'gate.ui-tests.passRate', op: 'gte', value: 0.99 },
+                  { fact: 'gate.soak-test.p99LatencyMs', op: 'lt', value: 900 },
+                  {
+                    fact: 'gate.functional-tests.coverage',
+                    op: 'gt',
+                    value: 0,
+                  },
+                ],
+              },
+            },
+          ],
+        });
+        expect(config.rules[0].check).toEqual({
+          all: [
+            { fact: 'gate.e2e.status', op: 'eq', value: 'passed' },
+            { fact: 'gate.ui-tests.passRate', op: 'gte', value: 0.99 },
+            { fact: 'gate.soak-test.p99LatencyMs', op: 'lt', value: 900 },
+            { fact: 'gate.functional-tests.coverage', op: 'gt', value: 0 },
+          ],
+        });
+      });
+
+      it('for any single-character edit of a well-known gate fact', () => {
+        const knownFacts = new Set([
+          ...FIXED_FACTS.map(fact => fact.name),
+          ...FACT_PATTERNS.flatMap(pattern => pattern.examples ?? []),
+        ]);
+        const wellKnownFacts = Object.entries(WELL_KNOWN_GATES).flatMap(
+          ([gate, metrics]) =>
+            ['status', ...metrics].map(metric => `gate.${gate}.${metric}`),
+        );
+        fc.assert(
+          fc.property(
+            fc.constantFrom(...wellKnownFacts),
+            fc.constantFrom('insert', 'delete', 'replace', 'swap'),
+            fc.nat(),
+            fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzACTZ0129-_. /'),
+            (fact, edit, at, char) => {
+              const misspelt = editOnce(fact, edit, at, char);
+              fc.pre(!knownFacts.has(misspelt));
+              const problems = problemsOfRule({
+                ...validRule,
+                id: 'misspelt',
+                check: { fact: misspelt, op: 'exists' },
+              });
+              const expectedStart = `- releaseScorecard.rules[1] (rule 'misspelt') check.fact: unknown fact '${misspelt}' (did you mean '${fact}'?); `;
+              expect(problems).toHaveLength(1);
+              expect(problems[0].slice(0, expectedStart.length)).toBe(
+                expectedStart,
+              );
+            },
+          ),
+          { numRuns: 2000 },
+        );
+      });
+    });
+
+    it('for a misspelt required gate', () => {
+      expect(
+        problemsOf({
+          readiness: {
+            requiredGates: [
+              'unit-tests',
+              'unit_test',
+              'Load-Test',
+              'e2e',
+              'E2E Smoke',
+            ],
+          },
+        }),
+      ).toEqual([
+        "- releaseScorecard.readiness.requiredGates[1]: misspelt gate 'unit_test' (did you mean 'unit-tests'?); the well-known gates are unit-tests, static-analysis, container-scan, functional-tests, load-test, security-test",
+        "- releaseScorecard.readiness.requiredGates[2]: misspelt gate 'Load-Test' (did you mean 'load-test'?); the well-known gates are unit-tests, static-analysis, container-scan, functional-tests, load-test, security-test",
+        "- releaseScorecard.readiness.requiredGates[4]: 'E2E Smoke' is not a gate name (did you mean 'e2e-smoke'?); gate names are lower-case letters, digits, - and _, as the push API takes them",
       ]);
     });
 

@@ -2,11 +2,15 @@ import { Config } from '@backstage/config';
 import { JsonObject, JsonValue } from '@backstage/types';
 import {
   ConditionValue,
+  editDistance,
   FACT_PATTERNS,
   FactCondition,
   FactType,
   FIXED_FACTS,
   findFactDefinition,
+  findMisspeltWellKnownGate,
+  isGateName,
+  isWellKnownGate,
   normalizeEntityRef,
   RULE_OPERATORS,
   RULE_SEVERITIES,
@@ -17,6 +21,7 @@ import {
   RuleOperator,
   RuleSeverity,
   WELL_KNOWN_GATE_NAMES,
+  WELL_KNOWN_GATES,
 } from '@internal/plugin-release-scorecard-common';
 import { DateTime } from 'luxon';
 import { ScorecardConfig } from './types';
@@ -50,6 +55,8 @@ const CONDITION_SHAPE =
 const ORDERING_OPERATORS: RuleOperator[] = ['gt', 'gte', 'lt', 'lte'];
 // Rule ids end up in URLs, CSV columns and `rule:<id>` blockers.
 const RULE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const GATE_NAME_RULE =
+  'gate names are lower-case letters, digits, - and _, as the push API takes them';
 const KNOWN_FACT_NAMES = [
   ...FIXED_FACTS.map(fact => fact.name),
   ...FACT_PATTERNS.flatMap(pattern => pattern.examples ?? []),
@@ -130,7 +137,27 @@ function readRequiredGates(
     return [...DEFAULT_REQUIRED_GATES];
   }
   // An empty list is allowed: readiness then depends on blocking rules only.
-  return readUniqueStrings(raw, report, 'gate names') ?? [];
+  const gates = readUniqueStrings(raw, report, 'gate names') ?? [];
+  gates.forEach(gate => {
+    const field = `[${(raw as JsonValue[]).indexOf(gate)}]`;
+    const wellKnown = findMisspeltWellKnownGate(gate);
+    if (wellKnown) {
+      report(
+        field,
+        `misspelt gate '${gate}'${didYouMean(
+          wellKnown,
+        )}; the well-known gates are ${WELL_KNOWN_GATE_NAMES.join(', ')}`,
+      );
+    } else if (!isGateName(gate)) {
+      report(
+        field,
+        `'${gate}' is not a gate name${didYouMean(
+          toGateNameCase(gate),
+        )}; ${GATE_NAME_RULE}`,
+      );
+    }
+  });
+  return gates;
 }
 
 function readUniqueStrings(
@@ -437,12 +464,13 @@ function readFactCondition(
   } else {
     factType = findFactDefinition(fact)?.type;
     if (!factType) {
+      const { meant, why } = explainMisspeltGateFact(fact) ?? {
+        meant: closest(fact, KNOWN_FACT_NAMES),
+        why: 'GET /api/release-scorecard/rules/facts lists the facts',
+      };
       report(
         `${field}.fact`,
-        `unknown fact '${fact}'${suggest(
-          fact,
-          KNOWN_FACT_NAMES,
-        )}; GET /api/release-scorecard/rules/facts lists the facts`,
+        `unknown fact '${fact}'${didYouMean(meant)}; ${why}`,
       );
     }
   }
@@ -557,6 +585,51 @@ function checkValue(
   }
 }
 
+/**
+ * Why a gate fact that no rule can use is refused, and the fact probably
+ * meant: a well-known gate misspelt, a metric that a well-known gate does not
+ * have, or a gate name in capitals. Undefined for other unknown facts.
+ */
+function explainMisspeltGateFact(
+  fact: string,
+): { meant?: string; why: string } | undefined {
+  const parts = /^gate\.([^.]+)\.(.+)$/.exec(fact);
+  if (!parts) {
+    return undefined;
+  }
+  const [, gate, metric] = parts;
+  const wellKnown = isWellKnownGate(gate)
+    ? gate
+    : findMisspeltWellKnownGate(gate);
+  if (!wellKnown) {
+    const meant = `gate.${toGateNameCase(gate)}.${metric}`;
+    return !isGateName(gate) && findFactDefinition(meant)
+      ? { meant, why: GATE_NAME_RULE }
+      : undefined;
+  }
+  const facts = ['status', ...WELL_KNOWN_GATES[wellKnown]];
+  const meantMetric = facts.includes(metric) ? metric : closest(metric, facts);
+  return {
+    meant: meantMetric && `gate.${wellKnown}.${meantMetric}`,
+    why:
+      wellKnown === gate
+        ? `the well-known gate ${gate} has ${facts.join(
+            ', ',
+          )} (case-sensitive); report other metrics under a gate of your own`
+        : `'${gate}' is a misspelling of the well-known gate ${wellKnown}, which has ${facts.join(
+            ', ',
+          )}`,
+  };
+}
+
+/** `E2E Tests` as a gate name would be spelt: `e2e-tests`. */
+function toGateNameCase(name: string): string {
+  return name
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '');
+}
+
 function readExemptions(
   raw: JsonValue | undefined,
   ruleIds: string[],
@@ -666,8 +739,20 @@ function reportUnknownKeys(
 
 /** ` (did you mean 'gte'?)` when a known name is close to the misspelt one. */
 function suggest(input: unknown, candidates: readonly string[]): string {
+  return didYouMean(closest(input, candidates));
+}
+
+function didYouMean(meant: string | undefined): string {
+  return meant ? ` (did you mean '${meant}'?)` : '';
+}
+
+/** The known name closest to a misspelt one, ignoring case, if one is close. */
+function closest(
+  input: unknown,
+  candidates: readonly string[],
+): string | undefined {
   if (typeof input !== 'string' || input === '') {
-    return '';
+    return undefined;
   }
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
@@ -678,24 +763,8 @@ function suggest(input: unknown, candidates: readonly string[]): string {
   }
   const tolerance = Math.max(1, Math.min(3, Math.floor(input.length / 3)));
   return best && best.distance <= tolerance && best.candidate !== input
-    ? ` (did you mean '${best.candidate}'?)`
-    : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
+    ? best.candidate
+    : undefined;
 }
 
 /** A value with its type, for "got …": `the string '0.8'`, `an empty list`. */
