@@ -5,8 +5,20 @@ import {
   PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  isError,
+  NotAllowedError,
+  NotFoundError,
+  NotImplementedError,
+  NotModifiedError,
+  ServiceUnavailableError,
+  toError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { randomBytes } from 'crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { DoraQueries } from '../database/DoraQueries';
@@ -76,6 +88,90 @@ export function isDatabaseUnavailable(error: any): boolean {
   );
 }
 
+/** @backstage/errors' errors, whose messages are written for the caller. */
+const CALLER_ERROR_NAMES = new Set(
+  [
+    InputError,
+    AuthenticationError,
+    NotAllowedError,
+    NotFoundError,
+    ConflictError,
+    NotModifiedError,
+    NotImplementedError,
+    ServiceUnavailableError,
+  ].map(errorClass => errorClass.name),
+);
+
+/** An error meant for the caller: a named HTTP error, or one with a 1xx-4xx status. */
+function isCallerError(error: unknown): boolean {
+  if (!isError(error)) {
+    return false;
+  }
+  const { statusCode, status } = error as {
+    statusCode?: unknown;
+    status?: unknown;
+  };
+  const code = statusCode ?? status;
+  return (
+    CALLER_ERROR_NAMES.has(error.name) ||
+    (typeof code === 'number' &&
+      Number.isInteger(code) &&
+      code >= 100 &&
+      code < 500)
+  );
+}
+
+/**
+ * What the caller is told of an error. Anything but a known HTTP error (a
+ * database error of either engine, a knex message with its SQL, a TypeError)
+ * becomes "an internal error" with a log id, and the original goes to the
+ * log under that id: Backstage's own filter only catches pg's DatabaseError.
+ */
+export function toCallerError(
+  error: unknown,
+  context: {
+    logger: LoggerService;
+    maxBodySize: string;
+    contentEncoding?: string;
+  },
+): unknown {
+  const { logger, maxBodySize } = context;
+  const cause = error as { type?: unknown; code?: unknown; message?: unknown };
+  if (cause?.type === 'entity.parse.failed') {
+    return new InputError(`Body is not valid JSON: ${cause.message}`);
+  }
+  if (cause?.type === 'entity.too.large') {
+    return Object.assign(new InputError(`Body is larger than ${maxBodySize}`), {
+      statusCode: 413,
+    });
+  }
+  if (String(cause?.code).startsWith('Z_')) {
+    // zlib could not inflate a body sent with Content-Encoding gzip or deflate.
+    return new InputError(
+      `Body is not valid ${context.contentEncoding} data; send it uncompressed or compressed as its Content-Encoding says`,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn(`Database unavailable: ${cause.message}`);
+    return new ServiceUnavailableError(
+      'The database is unavailable; try again shortly',
+    );
+  }
+  if (isCallerError(error)) {
+    return error;
+  }
+  const logId = randomBytes(10).toString('hex');
+  logger
+    .child({ logId })
+    .error(
+      `Internal error with logId=${logId}`,
+      error instanceof Error ? error : toError(error),
+    );
+  const internal = new Error(`An internal error occurred logId=${logId}`);
+  delete internal.stack;
+  return internal;
+}
+
 /** The plugin's HTTP API; each area of it lives in its own routes module. */
 export async function createRouter(
   options: RouterOptions,
@@ -117,35 +213,17 @@ export async function createRouter(
     }),
   );
 
-  router.use((error: any, req: Request, _res: Response, next: NextFunction) => {
-    if (error?.type === 'entity.parse.failed') {
-      next(new InputError(`Body is not valid JSON: ${error.message}`));
-    } else if (error?.type === 'entity.too.large') {
+  router.use(
+    (error: unknown, req: Request, _res: Response, next: NextFunction) => {
       next(
-        Object.assign(new InputError(`Body is larger than ${maxBodySize}`), {
-          statusCode: 413,
+        toCallerError(error, {
+          logger,
+          maxBodySize,
+          contentEncoding: req.get('content-encoding'),
         }),
       );
-    } else if (String(error?.code).startsWith('Z_')) {
-      // zlib could not inflate a body sent with Content-Encoding gzip or deflate.
-      next(
-        new InputError(
-          `Body is not valid ${req.get(
-            'content-encoding',
-          )} data; send it uncompressed or compressed as its Content-Encoding says`,
-        ),
-      );
-    } else if (isDatabaseUnavailable(error)) {
-      logger.warn(`Database unavailable: ${error.message}`);
-      next(
-        new ServiceUnavailableError(
-          'The database is unavailable; try again shortly',
-        ),
-      );
-    } else {
-      next(error);
-    }
-  });
+    },
+  );
 
   return router;
 }
