@@ -27,6 +27,22 @@ export interface Config {
        * @default 5mb
        */
       maxBodySize?: string;
+      /**
+       * Times a record may carry (startedAt, committedAt, openedAt, …); others
+       * are refused with a 400 that names the field.
+       */
+      acceptedTimes?: {
+        /**
+         * The earliest time accepted, an ISO 8601 date or date-time.
+         * @default 2000-01-01
+         */
+        earliest?: string;
+        /**
+         * How far ahead of the backend's clock a time may be, in hours.
+         * @default 24
+         */
+        maxFutureHours?: number;
+      };
     };
 
     /**

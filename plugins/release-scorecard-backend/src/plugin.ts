@@ -20,6 +20,7 @@ import { readFlagLifetimes, readFlagProviders } from './flags';
 import { FlagProviderSync } from './flags/FlagProviderSync';
 import { CatalogEntityResolver } from './ingest/CatalogEntityResolver';
 import { IngestService } from './ingest/IngestService';
+import { readIngestOptions } from './ingest/readIngestOptions';
 import { readScorecardConfig } from './rules';
 import { describeCustomGates } from './rules/describeCustomGates';
 import { EntityVisibility } from './service/EntityVisibility';
@@ -27,7 +28,6 @@ import { scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
 import { webhookSources } from './webhooks/sources';
 
-const DEFAULT_MAX_BATCH_SIZE = 1000;
 const DEFAULT_EVALUATED_KINDS = ['component'];
 
 /**
@@ -115,9 +115,7 @@ export const releaseScorecardPlugin = createBackendPlugin({
           store: evidenceStore,
           resolver: new CatalogEntityResolver(catalog, auth),
           logger,
-          maxBatchSize:
-            config.getOptionalNumber('releaseScorecard.ingest.maxBatchSize') ??
-            DEFAULT_MAX_BATCH_SIZE,
+          ...readIngestOptions(config),
           // New evidence re-evaluates the entity soon, off the request path.
           onEvidenceChanged: async refs => {
             await scorecardStore.enqueueEvaluation(refs, Date.now());

@@ -66,12 +66,17 @@ export type GateResultStatus = (typeof GATE_RESULT_STATUSES)[number];
 /** Metric values of a gate; well-known names are listed in WELL_KNOWN_GATES. */
 export type GateMetrics = Record<string, number>;
 
+/** A gate of a pipeline run, as the push API accepts it. */
 export interface PipelineGate {
   gate: string;
-  /** What the push API accepts is a GateStatus; stored gates may also be `no-verdict`. */
-  status: GateResultStatus;
+  status: GateStatus;
   metrics?: GateMetrics;
   url?: string;
+}
+
+/** A gate as stored: what every tool that reported on it says, combined. */
+export interface StoredPipelineGate extends Omit<PipelineGate, 'status'> {
+  status: GateResultStatus;
 }
 
 /** A pipeline run of a revision, with the quality gates it went through. */
@@ -164,7 +169,8 @@ export interface RecordProvenance {
 }
 
 export type StoredDeployment = Deployment & RecordProvenance;
-export type StoredPipelineRun = PipelineRun & RecordProvenance;
+export type StoredPipelineRun = Omit<PipelineRun, 'gates'> &
+  RecordProvenance & { gates: StoredPipelineGate[] };
 export type StoredIncident = Incident & RecordProvenance;
 export type StoredFeatureFlag = FeatureFlag &
   RecordProvenance & {

@@ -1,6 +1,6 @@
 /* What blocks a release candidate, in words. */
 import { EntityScorecard } from '@internal/plugin-release-scorecard-common';
-import { gateLabel } from './gates';
+import { describeGateOutcome } from './gates';
 
 export interface Blocker {
   kind: 'gate' | 'rule';
@@ -18,9 +18,7 @@ export function describeBlockers(scorecard: EntityScorecard): Blocker[] {
     const id = blocker.slice(separator + 1);
     if (kind === 'gate') {
       const gate = scorecard.readiness.gates.find(item => item.gate === id);
-      const outcome =
-        !gate || gate.status === 'missing' ? 'missing' : gate.status;
-      return { kind: 'gate', id, text: `${gateLabel(id)} ${outcome}` };
+      return { kind: 'gate', id, text: describeGateOutcome(id, gate?.status) };
     }
     const rule = scorecard.rules.find(item => item.id === id);
     return { kind: 'rule', id, text: rule?.title ?? id };

@@ -1,5 +1,8 @@
 /* How quality gates and their metrics read in the UI. */
-import { GateMetrics } from '@internal/plugin-release-scorecard-common';
+import {
+  GateMetrics,
+  ReadinessGate,
+} from '@internal/plugin-release-scorecard-common';
 import { formatPercent } from './format';
 
 const GATE_LABELS: Record<string, string> = {
@@ -122,4 +125,19 @@ export function sortGates<T extends { gate: string }>(
   return [...gates].sort(
     (a, b) => rank(a.gate) - rank(b.gate) || a.gate.localeCompare(b.gate),
   );
+}
+
+/** `Load test failed`, `Unit tests has no verdict`, `Security test missing`. */
+export function describeGateOutcome(
+  gate: string,
+  status: ReadinessGate['status'] | undefined,
+): string {
+  const outcome: Record<ReadinessGate['status'], string> = {
+    passed: 'passed',
+    failed: 'failed',
+    skipped: 'skipped',
+    'no-verdict': 'has no verdict',
+    missing: 'missing',
+  };
+  return `${gateLabel(gate)} ${outcome[status ?? 'missing']}`;
 }

@@ -1,5 +1,5 @@
-import { PipelineRun } from '@internal/plugin-release-scorecard-common';
-import { gateLabel } from './gates';
+import { StoredPipelineRun } from '@internal/plugin-release-scorecard-common';
+import { describeGateOutcome } from './gates';
 
 export interface RunGateVerdict {
   status: 'ready' | 'blocked';
@@ -13,17 +13,14 @@ export interface RunGateVerdict {
  * runs the gates are what is known.
  */
 export function gateVerdictOfRun(
-  run: Pick<PipelineRun, 'gates'>,
+  run: Pick<StoredPipelineRun, 'gates'>,
   requiredGates: string[],
 ): RunGateVerdict {
   const problems = requiredGates.flatMap(required => {
     const gate = run.gates.find(item => item.gate === required);
-    if (!gate) {
-      return [`${gateLabel(required)} missing`];
-    }
-    return gate.status === 'passed'
+    return gate?.status === 'passed'
       ? []
-      : [`${gateLabel(required)} ${gate.status}`];
+      : [describeGateOutcome(required, gate?.status)];
   });
   return { status: problems.length > 0 ? 'blocked' : 'ready', problems };
 }

@@ -2,7 +2,7 @@ import { chunk } from './chunk';
 import { Knex } from 'knex';
 import {
   IncidentStatus,
-  PipelineGate,
+  StoredPipelineGate,
   StoredDeployment,
   StoredFeatureFlag,
   StoredIncident,
@@ -673,7 +673,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return {
       items: rows.slice(0, page.limit).map(row => ({
         ...runResponse(row),
-        gates: JSON.parse(row.gates) as PipelineGate[],
+        gates: JSON.parse(row.gates) as StoredPipelineGate[],
       })),
       nextCursor: this.nextCursor(rows, page.limit, 'started_at'),
     };

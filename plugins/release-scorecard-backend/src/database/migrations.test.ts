@@ -44,7 +44,11 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       config_digest: 'x',
     });
 
-    // Down one step: the precomputed compliance totals go.
+    // Down one step: the review fixes' column goes, the evidence stays.
+    await knex.migrate.down(migrationConfig);
+    expect(await knex.schema.hasColumn('incidents', 'reopened_at')).toBe(false);
+
+    // Down another: the precomputed compliance totals go.
     await knex.migrate.down(migrationConfig);
     expect(await knex.schema.hasTable('compliance_totals')).toBe(false);
     expect(await knex.schema.hasTable('entity_scorecards')).toBe(true);
@@ -67,5 +71,94 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
 
     await rollbackDatabaseMigrations(knex);
     expect(await knex.schema.hasTable('deployments')).toBe(false);
+  });
+
+  it('fixes data stored before the review: shas in lower case, gates without a verdict', async () => {
+    const knex = await databases.init(databaseId as TestDatabaseId);
+    await knex.migrate.up({
+      ...migrationConfig,
+      name: '20261122000000_evidence.js',
+    });
+    await knex.migrate.up({
+      ...migrationConfig,
+      name: '20261122010000_scorecards.js',
+    });
+    await knex.migrate.up({
+      ...migrationConfig,
+      name: '20261122020000_compliance_totals.js',
+    });
+    const [{ pk }] = await knex('deployments')
+      .insert({
+        entity_ref: 'component:default/a',
+        source: 'api',
+        external_id: 'd1',
+        environment: 'production',
+        revision: 'abc',
+        strategy: 'canary',
+        gitops: true,
+        status: 'succeeded',
+        started_at: 1,
+        finished_at: 2,
+        received_at: 3,
+        updated_at: 3,
+      })
+      .returning('pk');
+    await knex('deployment_commits').insert([
+      { deployment_pk: pk, sha: 'ABCDEF1', committed_at: 1 },
+      { deployment_pk: pk, sha: 'abcdef1', committed_at: 1 },
+      { deployment_pk: pk, sha: 'Fe12', committed_at: 1 },
+      { deployment_pk: pk, sha: 'FE12', committed_at: 1 },
+      { deployment_pk: pk, sha: 'C0FFEE', committed_at: 1 },
+    ]);
+    const run = (id: string, reports: object, gates: object) => ({
+      entity_ref: 'component:default/a',
+      external_id: id,
+      source: 'cobertura',
+      revision: id,
+      started_at: 1,
+      gates: JSON.stringify(gates),
+      gate_reports: JSON.stringify(reports),
+      received_at: 1,
+      updated_at: 1,
+    });
+    await knex('pipeline_runs').insert([
+      run(
+        'coverage-only',
+        {
+          'unit-tests': {
+            cobertura: { metrics: { coverage: 0.12 }, reportedAt: 1 },
+          },
+        },
+        [{ gate: 'unit-tests', status: 'passed', metrics: { coverage: 0.12 } }],
+      ),
+      run(
+        'with-junit',
+        {
+          'unit-tests': {
+            cobertura: { metrics: { coverage: 0.9 }, reportedAt: 1 },
+            junit: { status: 'passed', reportedAt: 1 },
+          },
+        },
+        [{ gate: 'unit-tests', status: 'passed', metrics: { coverage: 0.9 } }],
+      ),
+    ]);
+
+    await applyDatabaseMigrations(knex);
+
+    expect(
+      (await knex('deployment_commits').orderBy('sha').select('sha')).map(
+        row => row.sha,
+      ),
+    ).toEqual(['abcdef1', 'c0ffee', 'fe12']);
+    const gates = Object.fromEntries(
+      (await knex('pipeline_runs').select('external_id', 'gates')).map(row => [
+        row.external_id,
+        JSON.parse(row.gates)[0].status,
+      ]),
+    );
+    expect(gates).toEqual({
+      'coverage-only': 'no-verdict',
+      'with-junit': 'passed',
+    });
   });
 });

@@ -1,10 +1,7 @@
 import {
-  batchSchema,
-  deploymentSchema,
-  flagSnapshotSchema,
-  incidentSchema,
+  createIngestSchemas,
+  DEFAULT_ACCEPTED_TIMES,
   parseOrThrow,
-  pipelineRunSchema,
 } from '../ingest/schemas';
 import { DEMO_PROFILES, DemoProfile } from './demoProfiles';
 import { generateDemoHistory } from './generateDemoHistory';
@@ -25,34 +22,28 @@ const history = (
     ...options,
   });
 
+const schemas = createIngestSchemas({
+  maxBatchSize: 5000,
+  acceptedTimes: DEFAULT_ACCEPTED_TIMES,
+  now: () => NOW,
+});
+
 describe('generateDemoHistory', () => {
   it('produces records the push API accepts', () => {
     const { deployments, runs, incidents, flags } = history();
     expect(deployments.length).toBeGreaterThan(50);
     expect(() =>
-      parseOrThrow(
-        batchSchema('deployments', deploymentSchema, 5000),
-        { deployments },
-        'demo',
-      ),
+      parseOrThrow(schemas.deploymentsBatch, { deployments }, 'demo'),
+    ).not.toThrow();
+    expect(() =>
+      parseOrThrow(schemas.runsBatch, { runs }, 'demo'),
+    ).not.toThrow();
+    expect(() =>
+      parseOrThrow(schemas.incidentsBatch, { incidents }, 'demo'),
     ).not.toThrow();
     expect(() =>
       parseOrThrow(
-        batchSchema('runs', pipelineRunSchema, 5000),
-        { runs },
-        'demo',
-      ),
-    ).not.toThrow();
-    expect(() =>
-      parseOrThrow(
-        batchSchema('incidents', incidentSchema, 5000),
-        { incidents },
-        'demo',
-      ),
-    ).not.toThrow();
-    expect(() =>
-      parseOrThrow(
-        flagSnapshotSchema(500),
+        schemas.flagSnapshot,
         {
           entityRef: 'component:default/checkout-service',
           provider: 'unleash',

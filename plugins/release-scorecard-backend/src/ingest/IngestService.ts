@@ -18,12 +18,11 @@ import {
   WriteCounts,
 } from './evidence';
 import {
-  batchSchema,
-  deploymentSchema,
-  flagSnapshotSchema,
-  incidentSchema,
+  AcceptedTimeRange,
+  createIngestSchemas,
+  DEFAULT_ACCEPTED_TIMES,
+  IngestSchemas,
   parseOrThrow,
-  pipelineRunSchema,
 } from './schemas';
 import { findUnstorableText } from './storableText';
 
@@ -35,6 +34,8 @@ export interface IngestServiceOptions {
   resolver: CatalogEntityResolver;
   logger: LoggerService;
   maxBatchSize: number;
+  /** Times records may carry; before 2000 or more than a day ahead by default. */
+  acceptedTimes?: AcceptedTimeRange;
   onEvidenceChanged?: EvidenceChangeListener;
   now?: () => number;
 }
@@ -46,6 +47,23 @@ export interface WebhookIngestResult extends IngestResponse {
 }
 
 type WithoutEntity<T> = Omit<T, 'entityRef'>;
+
+/**
+ * The commits of a deployment, each sha once and in lower case: git prints
+ * shas in lower case, tools sometimes do not, and lead time counts a commit
+ * once. A sha listed twice (a tool's template may) keeps its earliest time.
+ */
+function normalizeCommits(
+  commits: ReadonlyArray<{ sha: string; committedAt: string }>,
+): DeploymentEvidence['commits'] {
+  const bySha = new Map<string, number>();
+  for (const commit of commits) {
+    const sha = commit.sha.toLocaleLowerCase('en-US');
+    const committedAt = toMillis(commit.committedAt);
+    bySha.set(sha, Math.min(bySha.get(sha) ?? Infinity, committedAt));
+  }
+  return [...bySha].map(([sha, committedAt]) => ({ sha, committedAt }));
+}
 
 export function toDeploymentEvidence(
   d: WithoutEntity<Deployment>,
@@ -64,10 +82,7 @@ export function toDeploymentEvidence(
     status: d.status,
     startedAt: toMillis(d.startedAt),
     finishedAt: toMillis(d.finishedAt),
-    commits: (d.commits ?? []).map(c => ({
-      sha: c.sha,
-      committedAt: toMillis(c.committedAt),
-    })),
+    commits: normalizeCommits(d.commits ?? []),
     url: d.url,
   };
 }
@@ -141,9 +156,15 @@ function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
  */
 export class IngestService {
   private readonly now: () => number;
+  private readonly schemas: IngestSchemas;
 
   constructor(private readonly options: IngestServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.schemas = createIngestSchemas({
+      maxBatchSize: options.maxBatchSize,
+      acceptedTimes: options.acceptedTimes ?? DEFAULT_ACCEPTED_TIMES,
+      now: this.now,
+    });
   }
 
   async ingestDeployments(
@@ -151,7 +172,7 @@ export class IngestService {
     source = 'api',
   ): Promise<IngestResponse> {
     const { deployments } = parseOrThrow(
-      batchSchema('deployments', deploymentSchema, this.options.maxBatchSize),
+      this.schemas.deploymentsBatch,
       body,
       'deployments batch',
     ) as { deployments: Array<Deployment> };
@@ -173,7 +194,7 @@ export class IngestService {
     source = 'api',
   ): Promise<IngestResponse> {
     const { runs } = parseOrThrow(
-      batchSchema('runs', pipelineRunSchema, this.options.maxBatchSize),
+      this.schemas.runsBatch,
       body,
       'pipeline runs batch',
     ) as { runs: Array<PipelineRun> };
@@ -195,7 +216,7 @@ export class IngestService {
     source = 'api',
   ): Promise<IngestResponse> {
     const { incidents } = parseOrThrow(
-      batchSchema('incidents', incidentSchema, this.options.maxBatchSize),
+      this.schemas.incidentsBatch,
       body,
       'incidents batch',
     ) as { incidents: Array<Incident> };
@@ -217,7 +238,7 @@ export class IngestService {
     source = 'api',
   ): Promise<IngestResponse> {
     const snapshot = parseOrThrow(
-      flagSnapshotSchema(this.options.maxBatchSize),
+      this.schemas.flagSnapshot,
       body,
       'flag snapshot',
     );
@@ -250,7 +271,9 @@ export class IngestService {
     source: string,
     event: WebhookEvent,
   ): Promise<WebhookIngestResult> {
-    // The mappers take what the tool sent; its text must fit the tables.
+    // The mappers take what the tool sent: its records meet the push API's
+    // rules (times, lists, formats) and its text fits the tables.
+    parseOrThrow(this.schemas.webhookEvent, event, `${source} event`);
     const problem = findUnstorableText(event);
     if (problem) {
       throw new InputError(

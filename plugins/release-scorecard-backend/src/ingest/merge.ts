@@ -14,7 +14,7 @@ import {
 import {
   GateResultStatus,
   GateStatus,
-  PipelineGate,
+  StoredPipelineGate,
 } from '@internal/plugin-release-scorecard-common';
 
 type RunFields = Omit<PipelineRunEvidence, 'gates'>;
@@ -230,7 +230,7 @@ export function combineGateReports(reports: GateEvidence[]): Omit<
   const byAge = [...reports].sort(
     (a, b) =>
       a.reportedAt - b.reportedAt ||
-      (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
+      Number(a.source > b.source) - Number(a.source < b.source),
   );
   const statuses = byAge.flatMap(report =>
     report.status ? [report.status] : [],
@@ -272,7 +272,7 @@ export function applyGateReports(
   incoming: GateEvidence[],
 ): {
   reports: GateReportsBySource;
-  gates: PipelineGate[];
+  gates: StoredPipelineGate[];
   redelivered: number;
 } {
   const reports: GateReportsBySource = JSON.parse(JSON.stringify(existing));

@@ -1,5 +1,5 @@
 import {
-  PipelineGate,
+  StoredPipelineGate,
   Readiness,
   ReadinessGate,
   RuleResult,
@@ -28,7 +28,7 @@ export function computeReadiness(
     return { status: 'unknown', gates: [], blockers: [] };
   }
   // A gate reported twice (a re-run) counts as its last report.
-  const gatesByName = new Map<string, PipelineGate>();
+  const gatesByName = new Map<string, StoredPipelineGate>();
   for (const gate of candidateRun.gates) {
     gatesByName.set(gate.gate, gate);
   }
@@ -70,7 +70,7 @@ export function computeReadiness(
   };
 }
 
-function toReadinessGate(gate: PipelineGate, required: boolean): ReadinessGate {
+function toReadinessGate(gate: StoredPipelineGate, required: boolean): ReadinessGate {
   return {
     gate: gate.gate,
     status: gate.status,

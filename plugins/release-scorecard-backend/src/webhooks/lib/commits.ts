@@ -13,16 +13,29 @@ export const deploymentCommitsSchema = z.array(
   }),
 );
 
-/** The commits with normalised timestamps; `field` names them in errors. */
+/**
+ * The commits with normalised timestamps, each sha once: a template that
+ * lists a commit twice names one commit, at its earliest time. `field` names
+ * them in errors.
+ */
 export function toDeploymentCommits(
   commits: z.infer<typeof deploymentCommitsSchema> | undefined,
   field: string,
 ): DeploymentCommit[] | undefined {
-  return commits?.map((commit, index) => ({
-    sha: commit.sha,
-    committedAt: toIsoTimestamp(
+  if (!commits) {
+    return undefined;
+  }
+  const bySha = new Map<string, DeploymentCommit>();
+  commits.forEach((commit, index) => {
+    const sha = commit.sha.toLocaleLowerCase('en-US');
+    const committedAt = toIsoTimestamp(
       commit.committedAt,
       `${field}[${index}].committedAt`,
-    ),
-  }));
+    );
+    const seen = bySha.get(sha);
+    if (!seen || committedAt < seen.committedAt) {
+      bySha.set(sha, { sha, committedAt });
+    }
+  });
+  return [...bySha.values()];
 }
