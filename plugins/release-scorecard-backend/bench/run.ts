@@ -315,6 +315,7 @@ async function checkDoraSample(
       {
         deployments: deploymentRows.map(row => ({
           id: row.external_id,
+          source: row.source,
           entityRef,
           environment: row.environment,
           status: row.status,
@@ -331,6 +332,7 @@ async function checkDoraSample(
         })),
         incidents: incidentRows.map(row => ({
           id: row.external_id,
+          source: row.source,
           entityRef,
           openedAt: toIso(Number(row.opened_at)),
           resolvedAt:

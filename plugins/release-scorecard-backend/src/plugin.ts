@@ -12,6 +12,7 @@ import { FlagQueries } from './database/FlagQueries';
 import { applyDatabaseMigrations } from './database/migrations';
 import { ScorecardStore } from './database/ScorecardStore';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
+import { readRetentionDays } from './config';
 import { readDoraOptions } from './dora';
 import { CatalogSync } from './evaluation/CatalogSync';
 import { EvaluationRunner } from './evaluation/EvaluationRunner';
@@ -62,7 +63,8 @@ export const releaseScorecardPlugin = createBackendPlugin({
         const scorecardConfig = readScorecardConfig(config);
         const customGates = describeCustomGates(scorecardConfig);
         if (customGates) logger.info(customGates);
-        const doraOptions = readDoraOptions(config);
+        const retentionDays = readRetentionDays(config);
+        const doraOptions = readDoraOptions(config, retentionDays);
         const flagLifetimesDays = readFlagLifetimes(config);
         const evaluatedKinds = (
           config.getOptionalStringArray('releaseScorecard.evaluation.kinds') ??
@@ -181,6 +183,7 @@ export const releaseScorecardPlugin = createBackendPlugin({
             scorecardConfig,
             doraOptions,
             evaluatedKinds,
+            retentionDays,
           }),
         );
         // Tools cannot hold Backstage credentials: webhook routes check the

@@ -1,12 +1,36 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  Deployment,
+  Incident,
+} from '@internal/plugin-release-scorecard-common';
 import fc from 'fast-check';
 import { Knex } from 'knex';
-import { computeDoraDetails, DEFAULT_DORA_OPTIONS } from '../dora';
-import { DeploymentEvidence, IncidentEvidence } from '../ingest/evidence';
+import {
+  computeDoraDetails,
+  computeDoraMetrics,
+  computeWeeklyDoraTrend,
+  DEFAULT_DORA_OPTIONS,
+  describeDora,
+  doraWindowEndingAt,
+  DoraInput,
+  emptyDoraEvidence,
+  summarizeDora,
+  weeklyDoraTrend,
+} from '../dora';
+import {
+  toDeploymentEvidence,
+  toIncidentEvidence,
+} from '../ingest/IngestService';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
-import { DoraQueries, poolDoraAggregates } from './DoraQueries';
+import { DoraQueries } from './DoraQueries';
 import { applyDatabaseMigrations } from './migrations';
-import { toIso } from './time';
+
+/*
+ * The SQL selection of DORA evidence against the TypeScript reference, on
+ * both databases: every figure, the drill-down and the weekly trend must be
+ * the same. Records reach the store through the ingest mapping, as they do
+ * in production (shas lower-cased there); the reference sees them as sent.
+ */
 
 jest.setTimeout(180_000);
 
@@ -18,12 +42,12 @@ const TO = Date.parse('2026-11-01T00:00:00Z');
 const WINDOW_DAYS = 10;
 const FROM = TO - WINDOW_DAYS * DAY;
 const ENTITIES = ['component:default/a', 'component:default/b'];
-const window = {
-  from: FROM,
-  to: TO,
-  productionEnvironments: DEFAULT_DORA_OPTIONS.productionEnvironments,
-  attributionWindowMs: DEFAULT_DORA_OPTIONS.attributionWindowHours * HOUR,
-};
+const SOURCES = ['api', 'github', 'argocd'];
+const window = doraWindowEndingAt(TO, WINDOW_DAYS, DEFAULT_DORA_OPTIONS);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+type WireDeployment = Deployment & { source: string };
+type WireIncident = Incident & { source: string };
 
 /** A time around the window, with a fair chance of hitting its exact edges. */
 const timeArbitrary = fc.oneof(
@@ -31,13 +55,21 @@ const timeArbitrary = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(FROM, TO, FROM + 1, TO + 1) },
 );
 
-// Commit times are a function of the sha, as they are in git.
-const SHAS = ['aa', 'bb', 'cc', 'dd', 'ee', 'ff'];
-const committedAtOf = (sha: string) =>
-  FROM - 2 * DAY + SHAS.indexOf(sha) * 17 * HOUR;
+/**
+ * A commit as a deployment reports it: a few shas in either case, and a
+ * commit time that other deployments of the same sha may report differently
+ * (a tool that guesses, a rebased branch), sometimes after the deployment.
+ */
+const commitArbitrary = fc.record({
+  sha: fc.constantFrom('aa11', 'AA11', 'bb22', 'cc33', 'CC33', 'dd44'),
+  committedAt: fc.integer({ min: FROM - 4 * DAY, max: TO + DAY }),
+});
 
 const deploymentArbitrary = fc.record({
   entity: fc.constantFrom(...ENTITIES),
+  // Ids repeat across sources: two tools may both call a deployment 42.
+  id: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5', 'd6'),
+  source: fc.constantFrom(...SOURCES),
   environment: fc.constantFrom('production', 'PROD', 'staging'),
   status: fc.constantFrom(
     'succeeded',
@@ -47,11 +79,15 @@ const deploymentArbitrary = fc.record({
     'in-progress',
   ),
   finishedAt: timeArbitrary,
-  shas: fc.uniqueArray(fc.constantFrom(...SHAS), { maxLength: 3 }),
+  commits: fc.uniqueArray(commitArbitrary, {
+    maxLength: 3,
+    selector: c => c.sha.toLowerCase(),
+  }),
 });
 
 const incidentArbitrary = fc.record({
   entity: fc.constantFrom(...ENTITIES),
+  source: fc.constantFrom(...SOURCES, 'pagerduty'),
   openedAt: timeArbitrary,
   // Most incidents open shortly after some deployment, on the attribution
   // window's edges as often as not.
@@ -62,11 +98,78 @@ const incidentArbitrary = fc.record({
     }),
     { nil: undefined, freq: 3 },
   ),
-  resolvedAfter: fc.option(fc.integer({ min: 0, max: 3 * DAY }), {
+  resolvedAfter: fc.option(fc.integer({ min: -HOUR, max: 3 * DAY }), {
     nil: undefined,
   }),
-  deploymentIndex: fc.option(fc.nat({ max: 12 }), { nil: undefined }),
+  deploymentId: fc.option(fc.constantFrom('d1', 'd2', 'd3', 'd7'), {
+    nil: undefined,
+  }),
 });
+
+type History = { deployments: WireDeployment[]; incidents: WireIncident[] };
+type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function toHistory(
+  generatedDeployments: Array<Generated<typeof deploymentArbitrary>>,
+  generatedIncidents: Array<Generated<typeof incidentArbitrary>>,
+): History {
+  // One record per identity, as the store keeps it.
+  const byIdentity = new Map<string, WireDeployment>();
+  for (const d of generatedDeployments) {
+    byIdentity.set(`${d.entity}/${d.source}/${d.id}`, {
+      id: d.id,
+      source: d.source,
+      entityRef: d.entity,
+      environment: d.environment,
+      revision: 'r',
+      strategy: 'canary',
+      gitops: true,
+      status: d.status as Deployment['status'],
+      startedAt: iso(d.finishedAt - HOUR),
+      finishedAt: d.status === 'in-progress' ? undefined : iso(d.finishedAt),
+      commits: d.commits.map(c => ({
+        sha: c.sha,
+        committedAt: iso(c.committedAt),
+      })),
+    });
+  }
+  const deployments = [...byIdentity.values()];
+  const incidents = generatedIncidents.map((generated, index) => {
+    const anchor =
+      generated.after && deployments[generated.after.deploymentIndex];
+    const entityRef = anchor ? anchor.entityRef : generated.entity;
+    const openedAt =
+      anchor?.finishedAt !== undefined
+        ? Date.parse(anchor.finishedAt) + generated.after!.offset
+        : generated.openedAt;
+    const resolvedAt =
+      generated.resolvedAfter === undefined
+        ? undefined
+        : Math.max(openedAt, openedAt + generated.resolvedAfter);
+    return {
+      id: `i${index}`,
+      source: generated.source,
+      entityRef,
+      title: 'incident',
+      severity: 'sev2' as const,
+      status: resolvedAt === undefined ? 'open' : 'resolved',
+      openedAt: iso(openedAt),
+      resolvedAt: resolvedAt === undefined ? undefined : iso(resolvedAt),
+      deploymentId: generated.deploymentId,
+    } as WireIncident;
+  });
+  return { deployments, incidents };
+}
+
+function referenceInput(history: History, entityRef: string): DoraInput {
+  return {
+    deployments: history.deployments.filter(d => d.entityRef === entityRef),
+    incidents: history.incidents.filter(i => i.entityRef === entityRef),
+    to: iso(TO),
+    windowDays: WINDOW_DAYS,
+    entityRef,
+  };
+}
 
 describe.each(databases.eachSupportedId())('DoraQueries on %s', databaseId => {
   let knex: Knex;
@@ -80,226 +183,250 @@ describe.each(databases.eachSupportedId())('DoraQueries on %s', databaseId => {
     queries = new DoraQueries(knex);
   });
 
-  async function storeRecords(
-    deployments: Array<
-      Partial<DeploymentEvidence> & { id: string; finishedAt: number }
-    >,
-    incidents: Array<
-      Partial<IncidentEvidence> & { id: string; openedAt: number }
-    >,
-  ) {
+  async function storeHistory(history: History) {
     for (const table of ['deployment_commits', 'deployments', 'incidents']) {
       await knex(table).delete();
     }
-    await store.upsertDeployments(
-      deployments.map(d => ({
-        entityRef: ENTITIES[0],
-        source: 'api',
-        environment: 'production',
-        revision: 'r',
-        strategy: 'canary',
-        gitops: true,
-        status: 'succeeded',
-        startedAt: d.finishedAt - HOUR,
-        commits: [],
-        ...d,
-      })),
-      TO,
-    );
-    if (incidents.length > 0) {
-      await store.upsertIncidents(
-        incidents.map(i => ({
-          entityRef: ENTITIES[0],
-          source: 'api',
-          title: 'incident',
-          severity: 'sev2',
-          status: 'open',
-          ...i,
-        })),
+    if (history.deployments.length > 0) {
+      await store.upsertDeployments(
+        history.deployments.map(d =>
+          toDeploymentEvidence(d, d.entityRef, d.source),
+        ),
         TO,
       );
     }
-    return (await queries.aggregateByEntity(ENTITIES, window)).get(
-      ENTITIES[0],
-    )!;
+    if (history.incidents.length > 0) {
+      await store.upsertIncidents(
+        history.incidents.map(i =>
+          toIncidentEvidence(i, i.entityRef, i.source),
+        ),
+        TO,
+      );
+    }
   }
 
-  it('attributes an incident to the latest succeeded deployment up to 24 hours before it', async () => {
-    const deployedAt = FROM + 2 * DAY;
-    const exactly24h = await storeRecords(
-      [{ id: 'd1', finishedAt: deployedAt }],
-      [{ id: 'i1', openedAt: deployedAt + DAY }],
-    );
-    expect(exactly24h).toMatchObject({
-      deployments: 1,
-      changes: 1,
-      failedChanges: 1,
-    });
+  /** The three views of an entity, from SQL and from the reference. */
+  async function bothWays(history: History, entityRef: string) {
+    await storeHistory(history);
+    const evidence =
+      (await queries.selectEvidence([entityRef], window)).get(entityRef) ??
+      emptyDoraEvidence();
+    const input = referenceInput(history, entityRef);
+    return {
+      sql: {
+        metrics: summarizeDora(
+          evidence,
+          window,
+          { entityRef, entityCount: 1 },
+          DEFAULT_DORA_OPTIONS.tiers,
+        ),
+        details: describeDora(evidence, window),
+        trend: weeklyDoraTrend(evidence, window),
+      },
+      reference: {
+        metrics: computeDoraMetrics(input, DEFAULT_DORA_OPTIONS),
+        details: computeDoraDetails(input, DEFAULT_DORA_OPTIONS),
+        trend: computeWeeklyDoraTrend(input, DEFAULT_DORA_OPTIONS),
+      },
+    };
+  }
 
-    const justAfter = await storeRecords(
-      [{ id: 'd1', finishedAt: deployedAt }],
-      [{ id: 'i1', openedAt: deployedAt + DAY + 1 }],
-    );
-    expect(justAfter).toMatchObject({ changes: 1, failedChanges: 0 });
-
-    // A later deployment takes the blame, the earlier one stays clean.
-    const twoDeployments = await storeRecords(
-      [
-        { id: 'd1', finishedAt: deployedAt },
-        { id: 'd2', finishedAt: deployedAt + 2 * HOUR },
-      ],
-      [{ id: 'i1', openedAt: deployedAt + 3 * HOUR }],
-    );
-    expect(twoDeployments).toMatchObject({ changes: 2, failedChanges: 1 });
-
-    // A named deployment is blamed even outside the time rule; a failed one counts once.
-    const named = await storeRecords(
-      [
-        { id: 'd1', finishedAt: deployedAt, status: 'failed' },
-        { id: 'd2', finishedAt: deployedAt + 3 * DAY },
-      ],
-      [
-        { id: 'i1', openedAt: deployedAt + HOUR, deploymentId: 'd1' },
-        { id: 'i2', openedAt: deployedAt + 5 * DAY, deploymentId: 'd2' },
-      ],
-    );
-    expect(named).toMatchObject({ changes: 2, failedChanges: 2 });
+  const deployment = (
+    fields: Partial<WireDeployment> & { id: string; finishedAt: string },
+  ): WireDeployment => ({
+    source: 'api',
+    entityRef: ENTITIES[0],
+    environment: 'production',
+    revision: 'r',
+    strategy: 'canary',
+    gitops: true,
+    status: 'succeeded',
+    startedAt: fields.finishedAt,
+    commits: [],
+    ...fields,
   });
 
-  it('computes in SQL exactly what the pure DORA functions compute', async () => {
+  it('takes a commit time from the first deployment that shipped the commit', async () => {
+    // d1 shipped the sha an hour after it was committed; d2 later reports
+    // the same sha with another commit time. The lead time is one hour.
+    const { sql, reference } = await bothWays(
+      {
+        deployments: [
+          deployment({
+            id: 'd1',
+            finishedAt: '2026-10-25T00:00:00Z',
+            commits: [{ sha: 'abc1', committedAt: '2026-10-24T23:00:00Z' }],
+          }),
+          deployment({
+            id: 'd2',
+            finishedAt: '2026-10-28T00:00:00Z',
+            commits: [{ sha: 'abc1', committedAt: '2026-10-22T00:00:00Z' }],
+          }),
+        ],
+        incidents: [],
+      },
+      ENTITIES[0],
+    );
+    expect(sql.metrics.leadTime).toMatchObject({
+      samples: 1,
+      medianSeconds: 3600,
+    });
+    expect(sql).toEqual(reference);
+  });
+
+  it('does not revive a negative lead time through a later deployment', async () => {
+    const { sql, reference } = await bothWays(
+      {
+        deployments: [
+          deployment({
+            id: 'd1',
+            finishedAt: '2026-10-25T00:00:00Z',
+            commits: [{ sha: 'abc1', committedAt: '2026-10-25T01:00:00Z' }],
+          }),
+          deployment({
+            id: 'd2',
+            finishedAt: '2026-10-28T00:00:00Z',
+            commits: [{ sha: 'abc1', committedAt: '2026-10-24T00:00:00Z' }],
+          }),
+        ],
+        incidents: [],
+      },
+      ENTITIES[0],
+    );
+    expect(sql.metrics.leadTime.samples).toBe(0);
+    expect(sql).toEqual(reference);
+  });
+
+  it('counts a sha once in any case', async () => {
+    const { sql, reference } = await bothWays(
+      {
+        deployments: [
+          deployment({
+            id: 'd1',
+            finishedAt: '2026-10-25T00:00:00Z',
+            commits: [{ sha: 'ABCDEF1', committedAt: '2026-10-24T23:00:00Z' }],
+          }),
+          deployment({
+            id: 'd2',
+            finishedAt: '2026-10-26T00:00:00Z',
+            commits: [{ sha: 'abcdef1', committedAt: '2026-10-24T23:00:00Z' }],
+          }),
+        ],
+        incidents: [],
+      },
+      ENTITIES[0],
+    );
+    expect(sql.metrics.leadTime.samples).toBe(1);
+    expect(sql.details.leadTimeSamples[0].sha).toBe('abcdef1');
+    expect(sql).toEqual(reference);
+  });
+
+  it("blames the deployment of the incident's own source when two sources share an id", async () => {
+    const history = {
+      deployments: [
+        deployment({
+          id: '42',
+          source: 'api',
+          finishedAt: '2026-10-25T00:00:00Z',
+        }),
+        deployment({
+          id: '42',
+          source: 'github',
+          finishedAt: '2026-10-26T00:00:00Z',
+        }),
+      ],
+      incidents: [
+        {
+          id: 'i1',
+          source: 'api',
+          entityRef: ENTITIES[0],
+          title: 'down',
+          severity: 'sev1' as const,
+          status: 'open' as const,
+          openedAt: '2026-10-27T00:00:00Z',
+          deploymentId: '42',
+        },
+      ],
+    };
+    const { sql, reference } = await bothWays(history, ENTITIES[0]);
+    expect(sql.metrics.changeFailureRate).toMatchObject({
+      failed: 1,
+      total: 2,
+    });
+    expect(sql.details.changeFailures[0].finishedAt).toBe(
+      '2026-10-25T00:00:00.000Z',
+    );
+    expect(sql).toEqual(reference);
+
+    // From a third source, the one that finished last.
+    history.incidents[0].source = 'pagerduty';
+    const other = await bothWays(history, ENTITIES[0]);
+    expect(other.sql.metrics.changeFailureRate).toMatchObject({
+      failed: 1,
+      total: 2,
+    });
+    expect(other.sql.details.changeFailures[0].finishedAt).toBe(
+      '2026-10-26T00:00:00.000Z',
+    );
+    expect(other.sql).toEqual(other.reference);
+  });
+
+  it('selects in SQL exactly what the reference selects, for every view', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(deploymentArbitrary, { maxLength: 12 }),
         fc.array(incidentArbitrary, { maxLength: 8 }),
-        async (generatedDeployments, generatedIncidents) => {
-          for (const table of [
-            'deployment_commits',
-            'deployments',
-            'incidents',
-          ]) {
-            await knex(table).delete();
-          }
-          const deployments: DeploymentEvidence[] = generatedDeployments.map(
-            (d, index) => ({
-              entityRef: d.entity,
-              source: 'api',
-              id: `d${index}`,
-              environment: d.environment,
-              revision: `r${index}`,
-              strategy: 'canary',
-              gitops: true,
-              status: d.status as DeploymentEvidence['status'],
-              startedAt: d.finishedAt - HOUR,
-              finishedAt: d.status === 'in-progress' ? undefined : d.finishedAt,
-              commits: d.shas.map(sha => ({
-                sha,
-                committedAt: committedAtOf(sha),
-              })),
-            }),
+        fc.constantFrom(...ENTITIES),
+        async (deployments, incidents, entityRef) => {
+          const { sql, reference } = await bothWays(
+            toHistory(deployments, incidents),
+            entityRef,
           );
-          const incidents: IncidentEvidence[] = generatedIncidents.map(
-            (generated, index) => {
-              const anchor =
-                generated.after && deployments[generated.after.deploymentIndex];
-              const i = anchor?.finishedAt
-                ? {
-                    ...generated,
-                    entity: anchor.entityRef,
-                    openedAt: anchor.finishedAt + generated.after!.offset,
-                  }
-                : generated;
-              return {
-                entityRef: i.entity,
-                source: 'api',
-                id: `i${index}`,
-                title: 'incident',
-                severity: 'sev2',
-                status: i.resolvedAfter === undefined ? 'open' : 'resolved',
-                openedAt: i.openedAt,
-                resolvedAt:
-                  i.resolvedAfter === undefined
-                    ? undefined
-                    : i.openedAt + i.resolvedAfter,
-                deploymentId:
-                  i.deploymentIndex === undefined
-                    ? undefined
-                    : `d${i.deploymentIndex}`,
-              };
-            },
-          );
-          if (deployments.length) {
-            await store.upsertDeployments(deployments, TO);
-          }
-          if (incidents.length) {
-            await store.upsertIncidents(incidents, TO);
-          }
-
-          const fromSql = await queries.aggregateByEntity(ENTITIES, window);
-          for (const entityRef of ENTITIES) {
-            const expected = computeDoraDetails(
-              {
-                deployments: deployments
-                  .filter(d => d.entityRef === entityRef)
-                  .map(d => ({
-                    id: d.id,
-                    entityRef: d.entityRef,
-                    environment: d.environment,
-                    status: d.status,
-                    finishedAt:
-                      d.finishedAt === undefined
-                        ? undefined
-                        : toIso(d.finishedAt),
-                    commits: d.commits.map(c => ({
-                      sha: c.sha,
-                      committedAt: toIso(c.committedAt),
-                    })),
-                  })),
-                incidents: incidents
-                  .filter(i => i.entityRef === entityRef)
-                  .map(i => ({
-                    id: i.id,
-                    entityRef: i.entityRef,
-                    openedAt: toIso(i.openedAt),
-                    resolvedAt:
-                      i.resolvedAt === undefined
-                        ? undefined
-                        : toIso(i.resolvedAt),
-                    deploymentId: i.deploymentId,
-                  })),
-                to: toIso(TO),
-                windowDays: WINDOW_DAYS,
-                entityRef,
-              },
-              DEFAULT_DORA_OPTIONS,
-            );
-            const actual = poolDoraAggregates(
-              fromSql.has(entityRef) ? [fromSql.get(entityRef)!] : [],
-            );
-            expect({
-              deployments: actual.deployments,
-              changes: actual.changes,
-              failedChanges: actual.failedChanges,
-              leadTimeSeconds: [...actual.leadTimeSeconds].sort(
-                (a, b) => a - b,
-              ),
-              recoverySeconds: [...actual.recoverySeconds].sort(
-                (a, b) => a - b,
-              ),
-            }).toEqual({
-              deployments: expected.deployments.length,
-              changes: expected.changeCount,
-              failedChanges: expected.changeFailures.length,
-              leadTimeSeconds: expected.leadTimeSamples
-                .map(s => s.seconds)
-                .sort((a, b) => a - b),
-              recoverySeconds: expected.recoverySamples
-                .map(s => s.seconds)
-                .sort((a, b) => a - b),
-            });
-          }
+          expect(sql).toEqual(reference);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 150 },
+    );
+  });
+
+  it('pools the evidence of several entities for a roll-up', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(deploymentArbitrary, { maxLength: 12 }),
+        fc.array(incidentArbitrary, { maxLength: 8 }),
+        async (deployments, incidents) => {
+          const history = toHistory(deployments, incidents);
+          await storeHistory(history);
+          const evidence = await queries.selectEvidence(ENTITIES, window);
+          const pooled = summarizeDora(
+            {
+              changes: [...evidence.values()].flatMap(e => e.changes),
+              leadTimes: [...evidence.values()].flatMap(e => e.leadTimes),
+              recoveries: [...evidence.values()].flatMap(e => e.recoveries),
+              openedIncidents: [...evidence.values()].flatMap(
+                e => e.openedIncidents,
+              ),
+            },
+            window,
+            { ownerRef: 'group:default/team', entityCount: 2 },
+            DEFAULT_DORA_OPTIONS.tiers,
+          );
+          expect(pooled).toEqual(
+            computeDoraMetrics(
+              {
+                deployments: history.deployments,
+                incidents: history.incidents,
+                to: iso(TO),
+                windowDays: WINDOW_DAYS,
+                ownerRef: 'group:default/team',
+                entityCount: 2,
+              },
+              DEFAULT_DORA_OPTIONS,
+            ),
+          );
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 });

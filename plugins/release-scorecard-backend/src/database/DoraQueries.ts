@@ -1,162 +1,161 @@
-import { chunk } from './chunk';
 import { Knex } from 'knex';
-import { DoraDeployment, DoraIncident } from '../dora';
-import { toIso } from './time';
+import { DoraEvidence, DoraWindow, emptyDoraEvidence } from '../dora';
+import { chunk } from './chunk';
 
 /*
- * DORA in SQL: counts come from GROUP BY queries and the samples behind the
- * medians (one number per commit or incident) are selected, never the rows
- * they come from. The definitions are those of the pure functions in
- * ../dora, which the tests and the benchmark compare these results with.
+ * The records each DORA figure rests on (docs/dora.md), selected in SQL for
+ * many entities at once: the entity page, its drill-down and trend, an
+ * owner's roll-up and the scorecard's facts all start here, and the pure
+ * functions of ../dora turn the records into figures. selectDoraEvidence in
+ * ../dora/computeDora.ts is the same selection in TypeScript; the tests and
+ * the benchmark check that both select exactly the same records.
+ *
+ * Only the columns a figure needs leave the database: one row per change,
+ * per commit's first deployment, per incident.
  */
-
-/** What the queries need to know about the window and the definitions. */
-export interface DoraQueryWindow {
-  /** Start of the window, exclusive (epoch ms). */
-  from: number;
-  /** End of the window, inclusive (epoch ms). */
-  to: number;
-  productionEnvironments: string[];
-  attributionWindowMs: number;
-}
-
-/** The raw material of an entity's (or a group's) DORA figures. */
-export interface DoraAggregate {
-  /** Succeeded production deployments finished in the window. */
-  deployments: number;
-  /** Production deployments finished in the window: succeeded, failed or rolled back. */
-  changes: number;
-  /** Those of `changes` that failed, were rolled back or caused an incident. */
-  failedChanges: number;
-  /** Lead time samples, in seconds (one per commit, at its first deployment). */
-  leadTimeSeconds: number[];
-  /** Time to resolve each incident resolved in the window, in seconds. */
-  recoverySeconds: number[];
-}
-
-export function emptyDoraAggregate(): DoraAggregate {
-  return {
-    deployments: 0,
-    changes: 0,
-    failedChanges: 0,
-    leadTimeSeconds: [],
-    recoverySeconds: [],
-  };
-}
-
-/** Pools the aggregates of several entities, as an owner's roll-up does. */
-export function poolDoraAggregates(
-  aggregates: Iterable<DoraAggregate>,
-): DoraAggregate {
-  const pooled = emptyDoraAggregate();
-  for (const aggregate of aggregates) {
-    pooled.deployments += aggregate.deployments;
-    pooled.changes += aggregate.changes;
-    pooled.failedChanges += aggregate.failedChanges;
-    pooled.leadTimeSeconds.push(...aggregate.leadTimeSeconds);
-    pooled.recoverySeconds.push(...aggregate.recoverySeconds);
-  }
-  return pooled;
-}
 
 const ENTITY_CHUNK = 500;
 const FINISHED_STATUSES = ['succeeded', 'failed', 'rolled-back'];
 
+type Row = Record<string, any>;
+
 export class DoraQueries {
   constructor(private readonly db: Knex) {}
 
-  /** DORA aggregates per entity; entities without records are absent. */
-  async aggregateByEntity(
+  /** The DORA evidence of each entity; entities without records are absent. */
+  async selectEvidence(
     entityRefs: string[],
-    window: DoraQueryWindow,
-  ): Promise<Map<string, DoraAggregate>> {
-    const result = new Map<string, DoraAggregate>();
-    const entry = (entityRef: string) => {
-      let aggregate = result.get(entityRef);
-      if (!aggregate) {
-        aggregate = emptyDoraAggregate();
-        result.set(entityRef, aggregate);
+    window: DoraWindow,
+  ): Promise<Map<string, DoraEvidence>> {
+    const result = new Map<string, DoraEvidence>();
+    const evidenceOf = (entityRef: string) => {
+      let evidence = result.get(entityRef);
+      if (!evidence) {
+        evidence = emptyDoraEvidence();
+        result.set(entityRef, evidence);
       }
-      return aggregate;
+      return evidence;
     };
     for (const refs of chunk([...new Set(entityRefs)], ENTITY_CHUNK)) {
-      const [counts, attributed, leadTimes, recoveries] = await Promise.all([
-        this.countChanges(refs, window),
-        this.countSucceededWithIncidents(refs, window),
-        this.selectLeadTimes(refs, window),
-        this.selectRecoveryTimes(refs, window),
-      ]);
-      for (const row of counts) {
-        const aggregate = entry(row.entity_ref);
-        aggregate.deployments = Number(row.deployments);
-        aggregate.changes = Number(row.changes);
-        aggregate.failedChanges = Number(row.failed_by_status);
+      const [changes, named, byTime, leadTimes, recoveries, opened] =
+        await Promise.all([
+          this.selectChanges(refs, window),
+          this.selectNamedDeployments(refs, window),
+          this.selectDeploymentsByTime(refs, window),
+          this.selectLeadTimes(refs, window),
+          this.selectRecoveries(refs, window),
+          this.selectOpenedIncidents(refs, window),
+        ]);
+      const changeByPk = new Map<number, DoraEvidence['changes'][number]>();
+      for (const row of changes) {
+        const change = {
+          entityRef: row.entity_ref,
+          deploymentId: row.external_id,
+          status: row.status,
+          finishedAtMs: Number(row.finished_at),
+          incidents: [],
+        };
+        changeByPk.set(Number(row.pk), change);
+        evidenceOf(row.entity_ref).changes.push(change);
       }
-      for (const row of attributed) {
-        entry(row.entity_ref).failedChanges += Number(row.failed_by_incident);
+      for (const [rows, attributedBy] of [
+        [named, 'deploymentId'],
+        [byTime, 'timeWindow'],
+      ] as const) {
+        for (const row of rows) {
+          changeByPk
+            .get(Number(row.deployment_pk))
+            ?.incidents.push({ incidentId: row.incident_id, attributedBy });
+        }
       }
       for (const row of leadTimes) {
-        entry(row.entity_ref).leadTimeSeconds.push(Number(row.lead_ms) / 1000);
+        evidenceOf(row.entity_ref).leadTimes.push({
+          entityRef: row.entity_ref,
+          sha: row.sha,
+          deploymentId: row.deployment_id,
+          committedAtMs: Number(row.committed_at),
+          finishedAtMs: Number(row.finished_at),
+        });
       }
       for (const row of recoveries) {
-        entry(row.entity_ref).recoverySeconds.push(
-          Number(row.recovery_ms) / 1000,
-        );
+        evidenceOf(row.entity_ref).recoveries.push({
+          entityRef: row.entity_ref,
+          incidentId: row.external_id,
+          openedAtMs: Number(row.opened_at),
+          resolvedAtMs: Number(row.resolved_at),
+        });
+      }
+      for (const row of opened) {
+        evidenceOf(row.entity_ref).openedIncidents.push({
+          entityRef: row.entity_ref,
+          incidentId: row.external_id,
+          openedAtMs: Number(row.opened_at),
+        });
       }
     }
     return result;
   }
 
-  /** Production deployments of `entityRefs` finished in the window. */
-  private productionDeploymentsInWindow(
-    query: Knex.QueryBuilder,
-    refs: string[],
-    window: DoraQueryWindow,
-    alias = 'deployments',
-  ) {
-    return query
-      .whereIn(`${alias}.entity_ref`, refs)
-      .where(`${alias}.finished_at`, '>', window.from)
-      .where(`${alias}.finished_at`, '<=', window.to)
-      .whereIn(
-        this.db.raw('LOWER(??)', [`${alias}.environment`]) as any,
-        window.productionEnvironments.map(env => env.toLowerCase()),
-      );
+  /**
+   * A text column (trusted: written here) compared by code unit on every
+   * engine, as the TypeScript reference compares strings; PostgreSQL's
+   * default collation may follow a locale.
+   */
+  private byCodeUnit(column: string): string {
+    return this.db.client.config.client === 'pg'
+      ? `${column} COLLATE "C"`
+      : column;
   }
 
-  private countChanges(refs: string[], window: DoraQueryWindow) {
-    return this.productionDeploymentsInWindow(
-      this.db('deployments'),
-      refs,
-      window,
-    )
-      .whereIn('status', FINISHED_STATUSES)
-      .groupBy('entity_ref')
+  private inProduction(
+    query: Knex.QueryBuilder,
+    window: DoraWindow,
+    alias: string,
+  ) {
+    return query.whereIn(
+      this.db.raw('LOWER(??)', [`${alias}.environment`]) as any,
+      window.productionEnvironments,
+    );
+  }
+
+  /** Production deployments of `refs` that finished in the window. */
+  private finishedInWindow(
+    query: Knex.QueryBuilder,
+    refs: string[],
+    window: DoraWindow,
+    alias: string,
+  ) {
+    return this.inProduction(query, window, alias)
+      .whereIn(`${alias}.entity_ref`, refs)
+      .where(`${alias}.finished_at`, '>', window.from)
+      .where(`${alias}.finished_at`, '<=', window.to);
+  }
+
+  /** The changes: succeeded, failed or rolled back. */
+  private selectChanges(refs: string[], window: DoraWindow): Promise<Row[]> {
+    return this.finishedInWindow(this.db('deployments as d'), refs, window, 'd')
+      .whereIn('d.status', FINISHED_STATUSES)
       .select(
-        'entity_ref',
-        this.db.raw(
-          "SUM(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) AS deployments",
-        ),
-        this.db.raw('COUNT(*) AS changes'),
-        this.db.raw(
-          "SUM(CASE WHEN status IN ('failed', 'rolled-back') THEN 1 ELSE 0 END) AS failed_by_status",
-        ),
+        'd.pk',
+        'd.entity_ref',
+        'd.external_id',
+        'd.status',
+        'd.finished_at',
       );
   }
 
   /**
-   * Succeeded deployments in the window with at least one incident
-   * attributed to them: named by the incident's deploymentId, or else the
-   * entity's latest succeeded production deployment that finished at most
-   * the attribution window before the incident opened. Incidents opened
-   * after the window do not count.
+   * The deployment each incident with a deploymentId names: the entity's
+   * deployment with that id from the incident's own source, else the one of
+   * another source that finished last, then by source name.
    */
-  private countSucceededWithIncidents(refs: string[], window: DoraQueryWindow) {
-    const environments = window.productionEnvironments.map(env =>
-      env.toLowerCase(),
-    );
-    const byDeploymentId = this.db('incidents as i')
-      .join('deployments as d', function namedDeployment() {
+  private selectNamedDeployments(
+    refs: string[],
+    window: DoraWindow,
+  ): Promise<Row[]> {
+    const finish = (alias: string) => `COALESCE(${alias}.finished_at, -1)`;
+    return this.db('incidents as i')
+      .join('deployments as d', function sameId() {
         this.on('d.entity_ref', '=', 'i.entity_ref').andOn(
           'd.external_id',
           '=',
@@ -166,50 +165,71 @@ export class DoraQueries {
       .whereIn('i.entity_ref', refs)
       .whereNotNull('i.deployment_id')
       .where('i.opened_at', '<=', window.to)
-      .select('d.pk');
-    const latestBefore = this.db('deployments as d')
+      .whereNotExists(
+        this.db('deployments as b')
+          .whereRaw('b.entity_ref = d.entity_ref')
+          .whereRaw('b.external_id = d.external_id')
+          .whereRaw('b.pk <> d.pk')
+          .whereRaw(
+            `(
+              (b.source = i.source AND d.source <> i.source)
+              OR ((b.source = i.source) = (d.source = i.source)
+                AND (${finish('b')} > ${finish('d')}
+                  OR (${finish('b')} = ${finish('d')}
+                    AND ${this.byCodeUnit('b.source')} < ${this.byCodeUnit(
+              'd.source',
+            )})))
+            )`,
+          )
+          .select(this.db.raw('1')),
+      )
+      .select('i.external_id as incident_id', 'd.pk as deployment_pk');
+  }
+
+  /**
+   * For each incident without a deploymentId opened in the window, the
+   * entity's latest succeeded production deployment that finished at most
+   * the attribution window before it opened.
+   */
+  private selectDeploymentsByTime(
+    refs: string[],
+    window: DoraWindow,
+  ): Promise<Row[]> {
+    const latestBefore = this.inProduction(
+      this.db('deployments as d'),
+      window,
+      'd',
+    )
       .select('d.pk')
       .whereRaw('d.entity_ref = i.entity_ref')
       .where('d.status', 'succeeded')
-      .whereIn(this.db.raw('LOWER(d.environment)') as any, environments)
       .whereRaw('d.finished_at <= i.opened_at')
       // The latest deployment before the incident is the one blamed if it is
       // within the attribution window; if it is not, no earlier one is either.
       .whereRaw('d.finished_at >= i.opened_at - ?', [
         window.attributionWindowMs,
       ])
-      .orderBy([
-        { column: 'd.finished_at', order: 'desc' },
-        { column: 'd.external_id', order: 'desc' },
-      ])
+      .orderByRaw(
+        `d.finished_at DESC, ${this.byCodeUnit(
+          'd.external_id',
+        )} DESC, ${this.byCodeUnit('d.source')} DESC`,
+      )
       .limit(1);
-    const byTime = this.db('incidents as i')
+    return this.db('incidents as i')
       .whereIn('i.entity_ref', refs)
       .whereNull('i.deployment_id')
       .where('i.opened_at', '>', window.from)
       .where('i.opened_at', '<=', window.to)
-      .select(latestBefore.as('pk'));
-    const attributedPks = this.db
-      .select('pk')
-      .from(byDeploymentId.union(byTime).as('attributed'));
-
-    return this.productionDeploymentsInWindow(
-      this.db('deployments'),
-      refs,
-      window,
-    )
-      .where('status', 'succeeded')
-      .whereIn('pk', attributedPks)
-      .groupBy('entity_ref')
-      .select('entity_ref', this.db.raw('COUNT(*) AS failed_by_incident'));
+      .select('i.external_id as incident_id', latestBefore.as('deployment_pk'));
   }
 
   /**
-   * One sample per commit and entity, at the earliest deployment in the
-   * window that shipped it; negative samples are dropped.
+   * One sample per commit and entity, at the first deployment in the window
+   * that shipped it (by finish, then id, then source) with that deployment's
+   * commit time; a negative sample is dropped, not replaced.
    */
-  private async selectLeadTimes(refs: string[], window: DoraQueryWindow) {
-    const samples = await this.productionDeploymentsInWindow(
+  private selectLeadTimes(refs: string[], window: DoraWindow): Promise<Row[]> {
+    const ranked = this.finishedInWindow(
       this.db('deployment_commits as c').join(
         'deployments as d',
         'd.pk',
@@ -220,98 +240,48 @@ export class DoraQueries {
       'd',
     )
       .where('d.status', 'succeeded')
-      .groupBy('d.entity_ref', 'c.sha')
       .select(
         'd.entity_ref',
-        this.db.raw('MIN(d.finished_at) - MIN(c.committed_at) AS lead_ms'),
+        'c.sha',
+        'd.external_id as deployment_id',
+        'c.committed_at',
+        'd.finished_at',
+        this.db.raw(
+          `ROW_NUMBER() OVER (PARTITION BY d.entity_ref, c.sha ORDER BY d.finished_at, ${this.byCodeUnit(
+            'd.external_id',
+          )}, ${this.byCodeUnit('d.source')}) AS shipped`,
+        ),
       );
-    return samples.filter(
-      (row: { lead_ms: number | string }) => Number(row.lead_ms) >= 0,
-    );
+    return this.db
+      .from(ranked.as('first'))
+      .where('shipped', 1)
+      .whereRaw('finished_at >= committed_at')
+      .select(
+        'entity_ref',
+        'sha',
+        'deployment_id',
+        'committed_at',
+        'finished_at',
+      );
   }
 
-  private selectRecoveryTimes(refs: string[], window: DoraQueryWindow) {
+  private selectRecoveries(refs: string[], window: DoraWindow): Promise<Row[]> {
     return this.db('incidents')
       .whereIn('entity_ref', refs)
       .where('resolved_at', '>', window.from)
       .where('resolved_at', '<=', window.to)
       .whereRaw('resolved_at >= opened_at')
-      .select(
-        'entity_ref',
-        this.db.raw('resolved_at - opened_at AS recovery_ms'),
-      );
+      .select('entity_ref', 'external_id', 'opened_at', 'resolved_at');
   }
 
-  /**
-   * The records of one entity that DORA looks at over the window, for the
-   * drill-down lists and weekly trends computed by the pure functions.
-   */
-  async loadEntityRecords(
-    entityRef: string,
-    window: DoraQueryWindow,
-  ): Promise<{ deployments: DoraDeployment[]; incidents: DoraIncident[] }> {
-    const deploymentRows = await this.db('deployments')
-      .where('entity_ref', entityRef)
-      .where('finished_at', '>', window.from - window.attributionWindowMs)
-      .where('finished_at', '<=', window.to)
-      .whereIn(
-        this.db.raw('LOWER(environment)') as any,
-        window.productionEnvironments.map(env => env.toLowerCase()),
-      )
-      .orderBy('finished_at');
-    const commits = new Map<
-      number,
-      Array<{ sha: string; committedAt: string }>
-    >();
-    for (const pks of chunk(
-      deploymentRows.map(row => Number(row.pk)),
-      500,
-    )) {
-      const rows = await this.db('deployment_commits').whereIn(
-        'deployment_pk',
-        pks,
-      );
-      for (const row of rows) {
-        const list = commits.get(Number(row.deployment_pk)) ?? [];
-        list.push({
-          sha: row.sha,
-          committedAt: toIso(Number(row.committed_at)),
-        });
-        commits.set(Number(row.deployment_pk), list);
-      }
-    }
-    const incidentRows = await this.db('incidents')
-      .where('entity_ref', entityRef)
-      .where(inner =>
-        inner
-          .where(opened =>
-            opened
-              .where('opened_at', '>', window.from - window.attributionWindowMs)
-              .where('opened_at', '<=', window.to),
-          )
-          .orWhere(resolved =>
-            resolved
-              .where('resolved_at', '>', window.from)
-              .where('resolved_at', '<=', window.to),
-          ),
-      );
-    return {
-      deployments: deploymentRows.map(row => ({
-        id: row.external_id,
-        entityRef: row.entity_ref,
-        environment: row.environment,
-        status: row.status,
-        finishedAt: toIso(Number(row.finished_at)),
-        commits: commits.get(Number(row.pk)) ?? [],
-      })),
-      incidents: incidentRows.map(row => ({
-        id: row.external_id,
-        entityRef: row.entity_ref,
-        openedAt: toIso(Number(row.opened_at)),
-        resolvedAt:
-          row.resolved_at === null ? undefined : toIso(Number(row.resolved_at)),
-        deploymentId: row.deployment_id ?? undefined,
-      })),
-    };
+  private selectOpenedIncidents(
+    refs: string[],
+    window: DoraWindow,
+  ): Promise<Row[]> {
+    return this.db('incidents')
+      .whereIn('entity_ref', refs)
+      .where('opened_at', '>', window.from)
+      .where('opened_at', '<=', window.to)
+      .select('entity_ref', 'external_id', 'opened_at');
   }
 }

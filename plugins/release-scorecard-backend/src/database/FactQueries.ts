@@ -3,7 +3,8 @@ import { Knex } from 'knex';
 import { IncidentSeverity } from '@internal/plugin-release-scorecard-common';
 import { FlagLifetimesDays } from '../flags';
 import { CandidateRun } from '../rules';
-import { DoraAggregate, DoraQueries, DoraQueryWindow } from './DoraQueries';
+import { DoraEvidence, DoraWindow } from '../dora';
+import { DoraQueries } from './DoraQueries';
 
 /** The evidence of one entity that its facts are built from. */
 export interface EntityEvidenceSummary {
@@ -15,7 +16,7 @@ export interface EntityEvidenceSummary {
     startedAt: number;
   };
   candidateRun?: CandidateRun & { startedAt: number };
-  dora?: DoraAggregate;
+  dora?: DoraEvidence;
   openIncidents: Partial<Record<IncidentSeverity, number>>;
   incidentsLast30Days: number;
   /** Whether any incident was ever recorded for the entity. */
@@ -44,7 +45,7 @@ export class FactQueries {
     entityRefs: string[],
     options: {
       now: number;
-      doraWindow: DoraQueryWindow;
+      doraWindow: DoraWindow;
       flagLifetimesDays: FlagLifetimesDays;
     },
   ): Promise<Map<string, EntityEvidenceSummary>> {
@@ -67,7 +68,7 @@ export class FactQueries {
             options.doraWindow.productionEnvironments,
           ),
           this.latestPipelineRuns(refs),
-          this.dora.aggregateByEntity(refs, options.doraWindow),
+          this.dora.selectEvidence(refs, options.doraWindow),
           this.db('incidents')
             .whereIn('entity_ref', refs)
             .where('status', 'open')

@@ -1,30 +1,38 @@
 /*
- * DORA metrics over a time window, as SPEC §4.1 defines them. Pure: the
- * caller loads the records and passes `to` (usually now).
+ * The DORA definitions of docs/dora.md, in TypeScript: which deployments,
+ * commits and incidents each figure rests on. This is the reference the
+ * backend's SQL (DoraQueries) is tested against, on generated histories and
+ * by the benchmark; the backend serves every figure from the SQL selection
+ * and the pure functions of summarizeDora.ts and weeklyTrend.ts, which this
+ * module composes the same way.
  *
  * Records of several entities may be passed at once, for an owner's roll-up.
  * Everything that links records stays within one entity: an incident is only
  * attributed to a deployment of its own entity, and a commit sha is only
  * de-duplicated against deployments of the same entity (in a monorepo the
- * same commit shipped by two services is two changes delivered). Medians and
- * rates of a roll-up pool the samples of all entities; they are not means of
- * per-entity figures.
+ * same commit shipped by two services is two changes delivered).
  */
 import { InputError } from '@backstage/errors';
 import {
   Deployment,
   DeploymentStatus,
   DoraDetails,
-  DoraIncidentAttribution,
   DoraMetrics,
+  DoraWeek,
   Incident,
 } from '@internal/plugin-release-scorecard-common';
-import { DateTime } from 'luxon';
+import { parseIsoTime } from '../time/parseIsoTime';
+import {
+  DoraChange,
+  DoraEvidence,
+  DoraLeadTime,
+  DoraOpenedIncident,
+  DoraRecovery,
+} from './doraEvidence';
 import { DoraOptions } from './doraOptions';
-import { summarizeDoraSamples } from './summarizeDoraSamples';
-
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 24 * MS_PER_HOUR;
+import { doraWindowEndingAt, DoraWindow } from './doraWindow';
+import { describeDora, summarizeDora } from './summarizeDora';
+import { weeklyDoraTrend } from './weeklyTrend';
 
 /** The statuses of a deployment that counts as a change (CFR's total). */
 const FINISHED_STATUSES: ReadonlySet<DeploymentStatus> = new Set([
@@ -33,25 +41,24 @@ const FINISHED_STATUSES: ReadonlySet<DeploymentStatus> = new Set([
   'rolled-back',
 ]);
 
-/** What DORA needs of a deployment. */
+/** What DORA needs of a deployment; `source` defaults to ''. */
 export type DoraDeployment = Pick<
   Deployment,
   'id' | 'entityRef' | 'environment' | 'status' | 'finishedAt' | 'commits'
->;
+> & { source?: string };
 
-/** What DORA needs of an incident. */
+/** What DORA needs of an incident; `source` defaults to ''. */
 export type DoraIncident = Pick<
   Incident,
   'id' | 'entityRef' | 'openedAt' | 'resolvedAt' | 'deploymentId'
->;
+> & { source?: string };
 
 /** The records and window to compute DORA metrics for. */
 export interface DoraInput {
   /**
-   * Deployments of the entity (or entities). Pass those finished in
-   * `(from − attributionWindowHours, to]`: a production deployment just
-   * before the window may still be the one an incident is attributed to, and
-   * then that incident is not blamed on anything in the window.
+   * Deployments of the entity (or entities): at least the production ones
+   * finished in `(from − attributionWindowHours, to]`, and every deployment
+   * an incident names by id (any environment or time).
    */
   deployments: ReadonlyArray<DoraDeployment>;
   /** Incidents opened up to `to`, or resolved in the window. */
@@ -66,130 +73,62 @@ export interface DoraInput {
   ownerRef?: string;
   /**
    * How many entities the figures cover. Defaults to 1 with `entityRef`,
-   * else to the number of entities that have records in the input; an
-   * owner's roll-up should pass its service count, since services without
-   * any record count too.
+   * else to the number of entities that have records in the input.
    */
   entityCount?: number;
 }
 
-/** Computes the DORA figures and tiers of SPEC §4.1. */
+/** The reference DORA figures and tiers (docs/dora.md). */
 export function computeDoraMetrics(
   input: DoraInput,
   options: DoraOptions,
 ): DoraMetrics {
-  const analysis = analyzeDora(input, options);
-  return summarizeDoraSamples(
+  const { evidence, window } = selectDoraEvidence(input, options);
+  return summarizeDora(
+    evidence,
+    window,
     {
-      deployments: analysis.deployments.length,
-      changes: analysis.changes.length,
-      failedChanges: analysis.changes.filter(isChangeFailure).length,
-      leadTimeSeconds: analysis.leadTimeSamples.map(s => s.seconds),
-      recoverySeconds: analysis.recoverySamples.map(s => s.seconds),
-    },
-    {
-      windowDays: analysis.windowDays,
-      from: toIso(analysis.fromMs),
-      to: toIso(analysis.toMs),
-      entityRef: input.entityRef,
-      ownerRef: input.ownerRef,
+      ...(input.entityRef !== undefined && { entityRef: input.entityRef }),
+      ...(input.ownerRef !== undefined && { ownerRef: input.ownerRef }),
       entityCount: input.entityCount ?? defaultEntityCount(input),
     },
     options.tiers,
   );
 }
 
-/** Lists the deployments, commits and incidents behind each DORA figure. */
+/** The reference drill-down: the records behind each DORA figure. */
 export function computeDoraDetails(
   input: DoraInput,
   options: DoraOptions,
 ): DoraDetails {
-  const analysis = analyzeDora(input, options);
-  return {
-    windowDays: analysis.windowDays,
-    from: toIso(analysis.fromMs),
-    to: toIso(analysis.toMs),
-    deployments: analysis.deployments.map(d => ({
-      deploymentId: d.deployment.id,
-      entityRef: d.deployment.entityRef,
-      finishedAt: toIso(d.finishedAtMs),
-    })),
-    leadTimeSamples: analysis.leadTimeSamples.map(s => ({
-      entityRef: s.entityRef,
-      sha: s.sha,
-      deploymentId: s.deploymentId,
-      committedAt: toIso(s.committedAtMs),
-      finishedAt: toIso(s.finishedAtMs),
-      seconds: s.seconds,
-    })),
-    changeCount: analysis.changes.length,
-    changeFailures: analysis.changes.filter(isChangeFailure).map(c => ({
-      deploymentId: c.deployment.id,
-      entityRef: c.deployment.entityRef,
-      finishedAt: toIso(c.finishedAtMs),
-      status: c.deployment.status,
-      failedByStatus: c.failedByStatus,
-      incidents: [...c.incidents],
-    })),
-    recoverySamples: analysis.recoverySamples.map(s => ({
-      incidentId: s.incident.id,
-      entityRef: s.incident.entityRef,
-      openedAt: toIso(s.openedAtMs),
-      resolvedAt: toIso(s.resolvedAtMs),
-      seconds: s.seconds,
-    })),
-  };
+  const { evidence, window } = selectDoraEvidence(input, options);
+  return describeDora(evidence, window);
 }
 
-// ---------------------------------------------------------------------------
-// The analysis below is shared with the weekly trend; times are epoch ms.
+/** The reference weekly trend. */
+export function computeWeeklyDoraTrend(
+  input: DoraInput,
+  options: DoraOptions,
+): DoraWeek[] {
+  const { evidence, window } = selectDoraEvidence(input, options);
+  return weeklyDoraTrend(evidence, window);
+}
 
 interface TimedDeployment {
   deployment: DoraDeployment;
+  source: string;
+  /** -Infinity when it has not finished. */
   finishedAtMs: number;
 }
 
-interface LeadTimeSample {
-  entityRef: string;
-  sha: string;
-  deploymentId: string;
-  committedAtMs: number;
-  finishedAtMs: number;
-  seconds: number;
-}
-
-interface Change extends TimedDeployment {
-  failedByStatus: boolean;
-  incidents: DoraIncidentAttribution[];
-}
-
-interface RecoverySample {
-  incident: DoraIncident;
-  openedAtMs: number;
-  resolvedAtMs: number;
-  seconds: number;
-}
-
-/** @internal */
-export interface DoraAnalysis {
-  windowDays: number;
-  fromMs: number;
-  toMs: number;
-  /** Succeeded production deployments finished in the window. */
-  deployments: TimedDeployment[];
-  leadTimeSamples: LeadTimeSample[];
-  /** Finished production deployments in the window, failed or not. */
-  changes: Change[];
-  recoverySamples: RecoverySample[];
-  /** Incidents opened in the window. */
-  openedIncidents: Array<{ incident: DoraIncident; openedAtMs: number }>;
-}
-
-/** @internal */
-export function analyzeDora(
+/**
+ * Selects the records each DORA figure rests on, as docs/dora.md defines
+ * them. DoraQueries selects the same in SQL.
+ */
+export function selectDoraEvidence(
   input: DoraInput,
   options: DoraOptions,
-): DoraAnalysis {
+): { evidence: DoraEvidence; window: DoraWindow } {
   const windowDays = input.windowDays ?? options.windowDays;
   if (!(Number.isFinite(windowDays) && windowDays > 0)) {
     throw new InputError(
@@ -203,114 +142,106 @@ export function analyzeDora(
       `to must be an ISO 8601 time, got ${String(input.to)}`,
     );
   }
-  const fromMs = toMs - windowDays * MS_PER_DAY;
-  const isInWindow = (ms: number) => ms > fromMs && ms <= toMs;
+  const window = doraWindowEndingAt(toMs, windowDays, options);
+  const isInWindow = (ms: number) => ms > window.from && ms <= window.to;
+  const production = new Set(window.productionEnvironments);
 
-  const production = selectFinishedProductionDeployments(
-    input.deployments,
-    options.productionEnvironments,
-  );
-  const deployments = production.filter(
-    d => d.deployment.status === 'succeeded' && isInWindow(d.finishedAtMs),
-  );
-  const changes: Change[] = production
-    .filter(
-      d =>
-        FINISHED_STATUSES.has(d.deployment.status) &&
-        isInWindow(d.finishedAtMs),
+  const timed = input.deployments
+    .map(
+      (deployment): TimedDeployment => ({
+        deployment,
+        source: deployment.source ?? '',
+        finishedAtMs: deployment.finishedAt
+          ? parseTime(deployment.finishedAt) ?? -Infinity
+          : -Infinity,
+      }),
     )
-    .map(d => ({
-      ...d,
-      failedByStatus:
-        d.deployment.status === 'failed' ||
-        d.deployment.status === 'rolled-back',
-      incidents: [],
-    }));
-  attributeIncidents(input.incidents, production, changes, {
-    toMs,
-    attributionWindowMs: options.attributionWindowHours * MS_PER_HOUR,
-  });
+    .sort(byFinishTime);
+  const finishedInProduction = timed.filter(
+    d =>
+      d.finishedAtMs !== -Infinity &&
+      production.has(d.deployment.environment.toLocaleLowerCase('en-US')),
+  );
 
-  const openedIncidents = input.incidents.flatMap(incident => {
-    const openedAtMs = parseTime(incident.openedAt);
-    return openedAtMs !== undefined && isInWindow(openedAtMs)
-      ? [{ incident, openedAtMs }]
-      : [];
+  const changeByDeployment = new Map<TimedDeployment, DoraChange>();
+  for (const d of finishedInProduction) {
+    if (
+      FINISHED_STATUSES.has(d.deployment.status) &&
+      isInWindow(d.finishedAtMs)
+    ) {
+      changeByDeployment.set(d, {
+        entityRef: d.deployment.entityRef,
+        deploymentId: d.deployment.id,
+        status: d.deployment.status,
+        finishedAtMs: d.finishedAtMs,
+        incidents: [],
+      });
+    }
+  }
+  attributeIncidents(input.incidents, timed, finishedInProduction, {
+    toMs: window.to,
+    attributionWindowMs: window.attributionWindowMs,
+    changeByDeployment,
   });
 
   return {
-    windowDays,
-    fromMs,
-    toMs,
-    deployments,
-    leadTimeSamples: computeLeadTimeSamples(deployments),
-    changes,
-    recoverySamples: computeRecoverySamples(input.incidents, isInWindow),
-    openedIncidents,
+    window,
+    evidence: {
+      changes: [...changeByDeployment.values()],
+      leadTimes: selectLeadTimes(
+        finishedInProduction.filter(
+          d =>
+            d.deployment.status === 'succeeded' && isInWindow(d.finishedAtMs),
+        ),
+      ),
+      recoveries: selectRecoveries(input.incidents, isInWindow),
+      openedIncidents: input.incidents.flatMap(
+        (incident): DoraOpenedIncident[] => {
+          const openedAtMs = parseTime(incident.openedAt);
+          return openedAtMs !== undefined && isInWindow(openedAtMs)
+            ? [
+                {
+                  entityRef: incident.entityRef,
+                  incidentId: incident.id,
+                  openedAtMs,
+                },
+              ]
+            : [];
+        },
+      ),
+    },
   };
 }
 
-/** @internal */
-export function isChangeFailure(change: Change): boolean {
-  return change.failedByStatus || change.incidents.length > 0;
-}
-
 /**
- * Production deployments with a finish time, oldest first. A deployment
- * without one (still in progress, or never reported as finished) has no
- * place in the window.
+ * One sample per commit (sha, in any case) and entity, at the first
+ * deployment in the window that shipped it (by finish, then id, then
+ * source), with that deployment's commit time: a redeployment or a later
+ * release that lists the same commit does not count it again, nor change its
+ * time. A negative sample (clock skew, rewritten history) is dropped, not
+ * replaced by a later deployment's sample.
  */
-function selectFinishedProductionDeployments(
-  deployments: ReadonlyArray<DoraDeployment>,
-  productionEnvironments: string[],
-): TimedDeployment[] {
-  const production = new Set(
-    productionEnvironments.map(name => name.toLocaleLowerCase('en-US')),
-  );
-  return deployments
-    .flatMap(deployment => {
-      const finishedAtMs = deployment.finishedAt
-        ? parseTime(deployment.finishedAt)
-        : undefined;
-      return finishedAtMs !== undefined &&
-        production.has(deployment.environment.toLocaleLowerCase('en-US'))
-        ? [{ deployment, finishedAtMs }]
-        : [];
-    })
-    .sort(byFinishTime);
-}
-
-/**
- * One sample per commit and entity, at the earliest deployment in the window
- * that shipped it, so a redeployment or a later release that lists the same
- * commits does not count it again. A negative sample (a commit time after the
- * deployment, i.e. clock skew or rewritten history) is dropped, not replaced
- * by a later deployment's sample.
- */
-function computeLeadTimeSamples(
-  deploymentsOldestFirst: TimedDeployment[],
-): LeadTimeSample[] {
+function selectLeadTimes(
+  deploymentsInOrder: TimedDeployment[],
+): DoraLeadTime[] {
   const seen = new Set<string>();
-  const samples: LeadTimeSample[] = [];
-  for (const { deployment, finishedAtMs } of deploymentsOldestFirst) {
+  const samples: DoraLeadTime[] = [];
+  for (const { deployment, finishedAtMs } of deploymentsInOrder) {
     for (const commit of deployment.commits ?? []) {
-      const key = `${entityKey(
-        deployment.entityRef,
-      )}\u0000${commit.sha.toLocaleLowerCase('en-US')}`;
+      const sha = commit.sha.toLocaleLowerCase('en-US');
+      const key = `${entityKey(deployment.entityRef)}\u0000${sha}`;
       const committedAtMs = parseTime(commit.committedAt);
       if (seen.has(key) || committedAtMs === undefined) {
         continue;
       }
       seen.add(key);
-      const seconds = (finishedAtMs - committedAtMs) / 1000;
-      if (seconds >= 0) {
+      if (finishedAtMs >= committedAtMs) {
         samples.push({
           entityRef: deployment.entityRef,
-          sha: commit.sha,
+          sha,
           deploymentId: deployment.id,
           committedAtMs,
           finishedAtMs,
-          seconds,
         });
       }
     }
@@ -319,55 +250,60 @@ function computeLeadTimeSamples(
 }
 
 /**
- * Attributes each incident opened up to `to` to at most one deployment of its
- * own entity, and records it on that deployment when it is one of `changes`:
+ * Attributes each incident opened up to `to` to at most one deployment of
+ * its own entity, and records it on that deployment when it is a change:
  *
- * - with a `deploymentId`, to that deployment only. When it is not among the
- *   changes (another environment, outside the window, unknown), the incident
- *   blames nothing: falling back to the time rule would blame a deployment the
- *   incident says is not the cause.
+ * - with a `deploymentId`, to the deployment it names: the entity's
+ *   deployment with that id reported by the incident's own source, or, when
+ *   that source reported none, the one of another source that finished last
+ *   (then by source name). When that deployment is not a change (another
+ *   environment, outside the window), the incident blames nothing: falling
+ *   back to the time rule would blame a deployment the incident says is not
+ *   the cause.
  * - without, to the entity's latest succeeded production deployment that
  *   finished at or before the incident opened and no more than the
- *   attribution window before it, both ends inclusive. That deployment may lie
- *   before the window, and then the incident blames nothing in the window.
+ *   attribution window before it, both ends inclusive (the latest by finish,
+ *   then id, then source). That deployment may lie before the window, and
+ *   then the incident blames nothing in the window.
  *
  * Incidents opened after `to` are left out, so a past window's figures do not
  * change as later incidents arrive.
  */
 function attributeIncidents(
   incidents: ReadonlyArray<DoraIncident>,
-  production: TimedDeployment[],
-  changes: Change[],
-  { toMs, attributionWindowMs }: { toMs: number; attributionWindowMs: number },
+  allDeployments: TimedDeployment[],
+  finishedInProduction: TimedDeployment[],
+  context: {
+    toMs: number;
+    attributionWindowMs: number;
+    changeByDeployment: Map<TimedDeployment, DoraChange>;
+  },
 ) {
-  const changesById = new Map(
-    changes.map(c => [
-      deploymentKey(c.deployment.entityRef, c.deployment.id),
-      c,
-    ]),
+  const byId = groupBy(allDeployments, d =>
+    deploymentKey(d.deployment.entityRef, d.deployment.id),
   );
-  const succeededByEntity = new Map<string, TimedDeployment[]>();
-  for (const d of production) {
-    if (d.deployment.status === 'succeeded') {
-      const key = entityKey(d.deployment.entityRef);
-      const list = succeededByEntity.get(key) ?? [];
-      list.push(d); // stays oldest first
-      succeededByEntity.set(key, list);
-    }
-  }
+  const succeededByEntity = groupBy(
+    finishedInProduction.filter(d => d.deployment.status === 'succeeded'),
+    d => entityKey(d.deployment.entityRef),
+  );
 
   for (const incident of incidents) {
     const openedAtMs = parseTime(incident.openedAt);
-    if (openedAtMs === undefined || openedAtMs > toMs) {
+    if (openedAtMs === undefined || openedAtMs > context.toMs) {
       continue;
     }
     if (incident.deploymentId) {
-      changesById
-        .get(deploymentKey(incident.entityRef, incident.deploymentId))
-        ?.incidents.push({
+      const named = namedDeployment(
+        byId.get(deploymentKey(incident.entityRef, incident.deploymentId)) ??
+          [],
+        incident.source ?? '',
+      );
+      if (named) {
+        context.changeByDeployment.get(named)?.incidents.push({
           incidentId: incident.id,
           attributedBy: 'deploymentId',
         });
+      }
       continue;
     }
     const candidate = latestFinishedAtOrBefore(
@@ -376,21 +312,29 @@ function attributeIncidents(
     );
     if (
       candidate &&
-      openedAtMs - candidate.finishedAtMs <= attributionWindowMs
+      openedAtMs - candidate.finishedAtMs <= context.attributionWindowMs
     ) {
-      changesById
-        .get(
-          deploymentKey(
-            candidate.deployment.entityRef,
-            candidate.deployment.id,
-          ),
-        )
-        ?.incidents.push({
-          incidentId: incident.id,
-          attributedBy: 'timeWindow',
-        });
+      context.changeByDeployment.get(candidate)?.incidents.push({
+        incidentId: incident.id,
+        attributedBy: 'timeWindow',
+      });
     }
   }
+}
+
+/** Of the deployments sharing an id, the one an incident of `source` names. */
+function namedDeployment(
+  sameId: TimedDeployment[],
+  source: string,
+): TimedDeployment | undefined {
+  const ownSource = sameId.find(d => d.source === source);
+  if (ownSource) {
+    return ownSource;
+  }
+  // sameId is sorted by finish, then id, then source: the last finished,
+  // then the first source name among those.
+  const lastFinish = sameId[sameId.length - 1]?.finishedAtMs;
+  return sameId.find(d => d.finishedAtMs === lastFinish);
 }
 
 /** Binary search in a list sorted oldest first. */
@@ -412,36 +356,35 @@ function latestFinishedAtOrBefore(
 }
 
 /**
- * Incidents resolved in the window, with their time to resolve. A resolution
- * before the opening time is inconsistent data and is dropped, like a
- * negative lead time.
+ * Incidents resolved in the window. A resolution before the opening time is
+ * inconsistent data and is dropped, like a negative lead time.
  */
-function computeRecoverySamples(
+function selectRecoveries(
   incidents: ReadonlyArray<DoraIncident>,
   isInWindow: (ms: number) => boolean,
-): RecoverySample[] {
-  return incidents
-    .flatMap(incident => {
-      const openedAtMs = parseTime(incident.openedAt);
-      const resolvedAtMs = incident.resolvedAt
-        ? parseTime(incident.resolvedAt)
-        : undefined;
-      if (
-        openedAtMs === undefined ||
-        resolvedAtMs === undefined ||
-        !isInWindow(resolvedAtMs) ||
-        resolvedAtMs < openedAtMs
-      ) {
-        return [];
-      }
-      const seconds = (resolvedAtMs - openedAtMs) / 1000;
-      return [{ incident, openedAtMs, resolvedAtMs, seconds }];
-    })
-    .sort(
-      (a, b) =>
-        a.resolvedAtMs - b.resolvedAtMs ||
-        compareStrings(a.incident.id, b.incident.id),
-    );
+): DoraRecovery[] {
+  return incidents.flatMap(incident => {
+    const openedAtMs = parseTime(incident.openedAt);
+    const resolvedAtMs = incident.resolvedAt
+      ? parseTime(incident.resolvedAt)
+      : undefined;
+    if (
+      openedAtMs === undefined ||
+      resolvedAtMs === undefined ||
+      !isInWindow(resolvedAtMs) ||
+      resolvedAtMs < openedAtMs
+    ) {
+      return [];
+    }
+    return [
+      {
+        entityRef: incident.entityRef,
+        incidentId: incident.id,
+        openedAtMs,
+        resolvedAtMs,
+      },
+    ];
+  });
 }
 
 function defaultEntityCount(input: DoraInput): number {
@@ -451,6 +394,17 @@ function defaultEntityCount(input: DoraInput): number {
   return new Set(
     [...input.deployments, ...input.incidents].map(r => entityKey(r.entityRef)),
   ).size;
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key) ?? [];
+    group.push(item); // keeps the order of `items`
+    groups.set(key, group);
+  }
+  return groups;
 }
 
 // Entity refs are stored lower case; comparing them so costs little and
@@ -463,32 +417,25 @@ function deploymentKey(entityRef: string, deploymentId: string): string {
   return `${entityKey(entityRef)}\u0000${deploymentId}`;
 }
 
+/** By finish, then id, then source, each compared by code unit as SQL's "C" collation does. */
 function byFinishTime(a: TimedDeployment, b: TimedDeployment): number {
   return (
     a.finishedAtMs - b.finishedAtMs ||
-    compareStrings(a.deployment.id, b.deployment.id)
+    compareStrings(a.deployment.id, b.deployment.id) ||
+    compareStrings(a.source, b.source)
   );
 }
 
 function compareStrings(a: string, b: string): number {
-  if (a < b) {
-    return -1;
-  }
-  return a > b ? 1 : 0;
+  return Number(a > b) - Number(a < b);
 }
 
 /**
  * Epoch ms of an ISO 8601 time, or undefined when it is not one. A time
- * without an offset is read as UTC (Date.parse would read it as local time).
+ * without an offset is read as UTC.
  *
  * @internal
  */
 export function parseTime(iso: string): number | undefined {
-  const time = DateTime.fromISO(iso, { zone: 'utc' });
-  return time.isValid ? time.toMillis() : undefined;
-}
-
-/** @internal */
-export function toIso(ms: number): string {
-  return new Date(ms).toISOString();
+  return parseIsoTime(iso);
 }

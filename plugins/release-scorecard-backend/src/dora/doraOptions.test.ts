@@ -164,6 +164,23 @@ describe('readDoraOptions', () => {
     expect(options.tiers.deploymentFrequency.mediumPer30Days).toBe(4);
   });
 
+  it('refuses a window longer than retention keeps records', () => {
+    expect(() =>
+      readDoraOptions(
+        new ConfigReader({ releaseScorecard: { dora: { windowDays: 500 } } }),
+        400,
+      ),
+    ).toThrow(
+      'Invalid config releaseScorecard.dora.windowDays: must not exceed releaseScorecard.retentionDays (400)',
+    );
+    expect(
+      readDoraOptions(
+        new ConfigReader({ releaseScorecard: { dora: { windowDays: 400 } } }),
+        400,
+      ).windowDays,
+    ).toBe(400);
+  });
+
   it('refuses an empty list of production environments', () => {
     expect(() => read({ productionEnvironments: [] })).toThrow(
       'releaseScorecard.productionEnvironments',

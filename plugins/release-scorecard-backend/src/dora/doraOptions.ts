@@ -67,7 +67,10 @@ const TIERS = `${DORA}.tiers`;
  * tier meaningless (a negative window, thresholds in the wrong order) stops
  * the backend with an error that names the config key.
  */
-export function readDoraOptions(config: Config): DoraOptions {
+export function readDoraOptions(
+  config: Config,
+  retentionDays = Infinity,
+): DoraOptions {
   const windowDays = readNumber(
     config,
     `${DORA}.windowDays`,
@@ -77,6 +80,13 @@ export function readDoraOptions(config: Config): DoraOptions {
     throw invalid(
       `${DORA}.windowDays`,
       'must be a whole number of days ≥ 1',
+      windowDays,
+    );
+  }
+  if (windowDays > retentionDays) {
+    throw invalid(
+      `${DORA}.windowDays`,
+      `must not exceed releaseScorecard.retentionDays (${retentionDays}): older records are deleted`,
       windowDays,
     );
   }

@@ -1,14 +1,28 @@
 /*
- * DORA metrics (SPEC §4.1) as pure functions of deployments and incidents.
+ * DORA metrics (docs/dora.md): the evidence each figure rests on, and pure
+ * functions from it to the headline figures, the drill-down and the trend.
  */
+export {
+  emptyDoraEvidence,
+  poolDoraEvidence,
+  type DoraEvidence,
+  type DoraChange,
+  type DoraLeadTime,
+  type DoraRecovery,
+  type DoraOpenedIncident,
+} from './doraEvidence';
+export { doraWindowEndingAt, type DoraWindow } from './doraWindow';
+export { summarizeDora, describeDora, type DoraSubject } from './summarizeDora';
+export { weeklyDoraTrend } from './weeklyTrend';
 export {
   computeDoraMetrics,
   computeDoraDetails,
+  computeWeeklyDoraTrend,
+  selectDoraEvidence,
   type DoraInput,
   type DoraDeployment,
   type DoraIncident,
 } from './computeDora';
-export { computeWeeklyDoraTrend } from './weeklyTrend';
 export {
   summarizeDoraSamples,
   type DoraSamples,

@@ -1,7 +1,10 @@
 import { deployment, incident } from './__testUtils__/doraRecords';
-import { computeDoraMetrics, DoraInput } from './computeDora';
+import {
+  computeDoraMetrics,
+  computeWeeklyDoraTrend,
+  DoraInput,
+} from './computeDora';
 import { DEFAULT_DORA_OPTIONS } from './doraOptions';
-import { computeWeeklyDoraTrend } from './weeklyTrend';
 
 describe('computeWeeklyDoraTrend', () => {
   // (Wed 2024-03-06T12:00Z, Wed 2024-03-20T12:00Z]: parts of the ISO weeks

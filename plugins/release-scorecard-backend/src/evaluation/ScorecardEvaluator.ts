@@ -1,21 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
-import { DoraMetrics } from '@internal/plugin-release-scorecard-common';
-import { DoraQueryWindow, emptyDoraAggregate } from '../database/DoraQueries';
 import { FactQueries } from '../database/FactQueries';
 import {
   CatalogEntityRow,
   EntityEvaluation,
   ScorecardStore,
 } from '../database/ScorecardStore';
-import { DoraOptions, summarizeDoraSamples } from '../dora';
+import {
+  doraWindowEndingAt,
+  DoraOptions,
+  emptyDoraEvidence,
+  summarizeDora,
+} from '../dora';
 import { FlagLifetimesDays } from '../flags';
 import { evaluateScorecard, ScorecardConfig } from '../rules';
 import { buildFacts, toCatalogEntity } from './buildFacts';
 import { CatalogSync } from './CatalogSync';
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 /** Entities evaluated per round: one set of grouped queries, one write transaction per 50. */
 const EVALUATION_CHUNK = 500;
 
@@ -29,20 +30,6 @@ export interface ScorecardEvaluatorOptions {
   facts: FactQueries;
   catalogSync: CatalogSync;
   logger: LoggerService;
-}
-
-/** The DORA window that ends at `now`, as the queries take it. */
-export function doraWindowEndingAt(
-  to: number,
-  windowDays: number,
-  options: DoraOptions,
-): DoraQueryWindow {
-  return {
-    from: to - windowDays * DAY_MS,
-    to,
-    productionEnvironments: options.productionEnvironments,
-    attributionWindowMs: options.attributionWindowHours * HOUR_MS,
-  };
 }
 
 /**
@@ -115,25 +102,6 @@ export class ScorecardEvaluator {
     return { result: { evaluated, statusChanges }, owners };
   }
 
-  /** The DORA metrics the rules of an entity see: the default window ending now. */
-  summarizeDora(
-    aggregate: Parameters<typeof summarizeDoraSamples>[0] | undefined,
-    context: { entityRef?: string; ownerRef?: string; entityCount: number },
-    window: DoraQueryWindow,
-    windowDays: number,
-  ): DoraMetrics {
-    return summarizeDoraSamples(
-      aggregate ?? emptyDoraAggregate(),
-      {
-        ...context,
-        windowDays,
-        from: new Date(window.from).toISOString(),
-        to: new Date(window.to).toISOString(),
-      },
-      this.options.doraOptions.tiers,
-    );
-  }
-
   private async evaluateChunk(
     refs: string[],
     now: number,
@@ -162,11 +130,11 @@ export class ScorecardEvaluator {
     const evaluations = evaluatedRefs.map(entityRef => {
       const entity = entities.get(entityRef)!;
       const evidence = summaries.get(entityRef)!;
-      const dora = this.summarizeDora(
-        evidence.dora,
-        { entityRef, entityCount: 1 },
+      const dora = summarizeDora(
+        evidence.dora ?? emptyDoraEvidence(),
         window,
-        doraOptions.windowDays,
+        { entityRef, entityCount: 1 },
+        doraOptions.tiers,
       );
       const entityFacts = buildFacts({ entity, evidence, dora, now });
       const result = evaluateScorecard({

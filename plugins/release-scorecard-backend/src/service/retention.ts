@@ -3,9 +3,9 @@ import {
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { readRetentionDays } from '../config';
 import { EvidenceStore } from '../database/EvidenceStore';
 
-export const DEFAULT_RETENTION_DAYS = 400;
 const DAY_MS = 86_400_000;
 
 /** Removes evidence older than `releaseScorecard.retentionDays`, daily. */
@@ -16,14 +16,7 @@ export async function scheduleRetention(options: {
   store: EvidenceStore;
 }) {
   const { config, logger, scheduler, store } = options;
-  const retentionDays =
-    config.getOptionalNumber('releaseScorecard.retentionDays') ??
-    DEFAULT_RETENTION_DAYS;
-  if (!Number.isFinite(retentionDays) || retentionDays < 1) {
-    throw new Error(
-      'releaseScorecard.retentionDays must be a number of days, at least 1',
-    );
-  }
+  const retentionDays = readRetentionDays(config);
   await scheduler.scheduleTask({
     id: 'release-scorecard-retention',
     frequency: { hours: 24 },

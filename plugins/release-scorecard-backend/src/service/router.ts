@@ -59,6 +59,7 @@ export interface RouterOptions {
   scorecardConfig: ScorecardConfig;
   doraOptions: DoraOptions;
   evaluatedKinds: string[];
+  retentionDays: number;
 }
 
 const DEFAULT_MAX_BODY_SIZE = '5mb';

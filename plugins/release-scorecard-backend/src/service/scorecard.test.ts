@@ -332,6 +332,56 @@ describe.each(databases.eachSupportedId())(
       ).expect(400);
     });
 
+    it('serves the headline, the drill-down and the trend from the same records', async () => {
+      for (const windowDays of [2, 7, 30, 90]) {
+        const query = `windowDays=${windowDays}`;
+        const base = '/entities/default/component/payments-api/dora';
+        const [headline, details, trend] = await Promise.all([
+          get(`${base}?${query}`).expect(200),
+          get(`${base}/details?${query}`).expect(200),
+          get(`${base}/trend?${query}`).expect(200),
+        ]);
+        const sum = (field: string) =>
+          trend.body.weeks.reduce(
+            (total: number, w: any) => total + w[field],
+            0,
+          );
+        expect({
+          deployments: details.body.deployments.length,
+          weeklyDeployments: sum('deployments'),
+          leadTimeSamples: details.body.leadTimeSamples.length,
+          changes: details.body.changeCount,
+          failed: details.body.changeFailures.length,
+          weeklyFailed: sum('failedDeployments'),
+          recoveries: details.body.recoverySamples.length,
+        }).toEqual({
+          deployments: headline.body.deploymentFrequency.deployments,
+          weeklyDeployments: headline.body.deploymentFrequency.deployments,
+          leadTimeSamples: headline.body.leadTime.samples,
+          changes: headline.body.changeFailureRate.total,
+          failed: headline.body.changeFailureRate.failed,
+          weeklyFailed: headline.body.changeFailureRate.failed,
+          recoveries: headline.body.recoveryTime.samples,
+        });
+      }
+    });
+
+    it('refuses a window longer than the records are kept', async () => {
+      // Retention keeps 400 days by default: a 730-day window would count
+      // deleted days and understate every rate.
+      const response = await get(
+        '/entities/default/component/payments-api/dora?windowDays=730',
+      ).expect(400);
+      expect(response.body.error.message).toContain('windowDays');
+      expect(response.body.error.message).toContain('400');
+      await get(
+        '/entities/default/component/payments-api/dora?windowDays=400',
+      ).expect(200);
+      await get('/owners/default/group/commerce/dora?windowDays=401').expect(
+        400,
+      );
+    });
+
     it('rolls DORA up for a group and its sub-groups', async () => {
       // Make sure the catalog copy (with the group hierarchy) exists.
       await request(server)

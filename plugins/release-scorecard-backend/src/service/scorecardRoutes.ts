@@ -8,22 +8,22 @@ import {
   normalizeEntityRef,
   releaseScorecardEvaluatePermission,
 } from '@internal/plugin-release-scorecard-common';
-import { DoraQueries, poolDoraAggregates } from '../database/DoraQueries';
+import { DoraQueries } from '../database/DoraQueries';
 import { ScorecardStore } from '../database/ScorecardStore';
 import {
-  computeDoraDetails,
-  computeWeeklyDoraTrend,
-  DoraOptions,
-} from '../dora';
-import {
+  describeDora,
   doraWindowEndingAt,
-  ScorecardEvaluator,
-} from '../evaluation/ScorecardEvaluator';
+  DoraOptions,
+  emptyDoraEvidence,
+  poolDoraEvidence,
+  summarizeDora,
+  weeklyDoraTrend,
+} from '../dora';
+import { ScorecardEvaluator } from '../evaluation/ScorecardEvaluator';
 import { ScorecardConfig } from '../rules';
 import { EntityVisibility, isVisibleIn } from './EntityVisibility';
 import { pageOf, queryNumber, queryTime, RequestContext } from './requests';
 
-const MAX_WINDOW_DAYS = 730;
 const MAX_EVALUATE_REFS = 1000;
 
 /** The entity refs of a `POST /evaluate` body, or 'all' when it names none. */
@@ -63,6 +63,8 @@ export function createScorecardRoutes(options: {
   scorecardConfig: ScorecardConfig;
   doraOptions: DoraOptions;
   evaluatedKinds: string[];
+  /** Evidence older than this is deleted, so no DORA window may be longer. */
+  retentionDays: number;
 }) {
   const {
     requests,
@@ -77,18 +79,27 @@ export function createScorecardRoutes(options: {
   } = options;
   const router = Router();
 
-  const windowOf = (req: Parameters<typeof queryTime>[0]) => {
-    const windowDays =
+  /** The DORA window a request asks for; the default window ending now. */
+  const windowOf = (req: Parameters<typeof queryTime>[0]) =>
+    doraWindowEndingAt(
+      queryTime(req, 'to') ?? Date.now(),
       queryNumber(req, 'windowDays', {
         min: 1,
-        max: MAX_WINDOW_DAYS,
+        max: options.retentionDays,
         integer: true,
-      }) ?? doraOptions.windowDays;
-    const to = queryTime(req, 'to') ?? Date.now();
+      }) ?? doraOptions.windowDays,
+      doraOptions,
+    );
+
+  /** An entity's DORA evidence: what its figures, drill-down and trend rest on. */
+  const entityDora = async (req: Parameters<typeof queryTime>[0]) => {
+    const { entityRef } = await requests.readableEntityRef(req);
+    const window = windowOf(req);
+    const evidence = await doraQueries.selectEvidence([entityRef], window);
     return {
-      windowDays,
-      to,
-      window: doraWindowEndingAt(to, windowDays, doraOptions),
+      entityRef,
+      window,
+      evidence: evidence.get(entityRef) ?? emptyDoraEvidence(),
     };
   };
 
@@ -121,15 +132,13 @@ export function createScorecardRoutes(options: {
   });
 
   router.get('/entities/:namespace/:kind/:name/dora', async (req, res) => {
-    const { entityRef } = await requests.readableEntityRef(req);
-    const { windowDays, window } = windowOf(req);
-    const aggregates = await doraQueries.aggregateByEntity([entityRef], window);
+    const { entityRef, window, evidence } = await entityDora(req);
     res.json(
-      evaluator.summarizeDora(
-        aggregates.get(entityRef),
-        { entityRef, entityCount: 1 },
+      summarizeDora(
+        evidence,
         window,
-        windowDays,
+        { entityRef, entityCount: 1 },
+        doraOptions.tiers,
       ),
     );
   });
@@ -137,32 +146,19 @@ export function createScorecardRoutes(options: {
   router.get(
     '/entities/:namespace/:kind/:name/dora/details',
     async (req, res) => {
-      const { entityRef } = await requests.readableEntityRef(req);
-      const { windowDays, to, window } = windowOf(req);
-      const records = await doraQueries.loadEntityRecords(entityRef, window);
-      res.json({
-        entityRef,
-        ...computeDoraDetails(
-          { ...records, to: new Date(to), windowDays, entityRef },
-          doraOptions,
-        ),
-      });
+      const { entityRef, window, evidence } = await entityDora(req);
+      res.json(describeDora(evidence, window, entityRef));
     },
   );
 
   router.get(
     '/entities/:namespace/:kind/:name/dora/trend',
     async (req, res) => {
-      const { entityRef } = await requests.readableEntityRef(req);
-      const { windowDays, to, window } = windowOf(req);
-      const records = await doraQueries.loadEntityRecords(entityRef, window);
+      const { entityRef, window, evidence } = await entityDora(req);
       res.json({
         entityRef,
-        windowDays,
-        weeks: computeWeeklyDoraTrend(
-          { ...records, to: new Date(to), windowDays, entityRef },
-          doraOptions,
-        ),
+        windowDays: window.windowDays,
+        weeks: weeklyDoraTrend(evidence, window),
       });
     },
   );
@@ -175,7 +171,7 @@ export function createScorecardRoutes(options: {
   router.get('/owners/:namespace/:kind/:name/dora', async (req, res) => {
     const { entityRef: ownerRef, credentials } =
       await requests.readableEntityRef(req);
-    const { windowDays, window } = windowOf(req);
+    const window = windowOf(req);
     const groups = await store.expandGroup(ownerRef);
     const visibleToCaller = isVisibleIn(
       await visibility.visibleEntityRefs(credentials, options.evaluatedKinds),
@@ -183,13 +179,13 @@ export function createScorecardRoutes(options: {
     const owned = (
       await store.listOwnedEntityRefs(groups, options.evaluatedKinds)
     ).filter(visibleToCaller);
-    const aggregates = await doraQueries.aggregateByEntity(owned, window);
+    const evidence = await doraQueries.selectEvidence(owned, window);
     res.json(
-      evaluator.summarizeDora(
-        poolDoraAggregates(aggregates.values()),
-        { ownerRef, entityCount: owned.length },
+      summarizeDora(
+        poolDoraEvidence(evidence.values()),
         window,
-        windowDays,
+        { ownerRef, entityCount: owned.length },
+        doraOptions.tiers,
       ),
     );
   });
