@@ -8,7 +8,8 @@
  * do: entity scorecard and DORA, team roll-ups, the compliance view and its
  * CSV export, ingestion, the re-evaluation of everything after a rule change,
  * and the backend's peak memory. It also checks a sample of DORA results
- * against the pure functions. Results are printed and written as JSON.
+ * against the pure functions. Results are printed and written as JSON to
+ * bench/.results (ignored by git), or with `--save` to bench/results.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -692,8 +693,17 @@ async function main() {
     databaseArgument === 'both'
       ? ['sqlite', 'postgres']
       : [databaseArgument as Database];
+  // Runs leave the tracked results alone unless asked to save them
+  // (`--save`, as for the README's figures); `--out` picks any folder.
   const resultsDir = path.resolve(
-    argument('out', path.join(PACKAGE_DIR, 'bench', 'results')),
+    argument(
+      'out',
+      path.join(
+        PACKAGE_DIR,
+        'bench',
+        process.argv.includes('--save') ? 'results' : '.results',
+      ),
+    ),
   );
   const results = [];
   for (const database of databases) {
