@@ -17,6 +17,13 @@ import { evaluateScorecard, ScorecardConfig } from '../rules';
 import { buildFacts, toCatalogEntity } from './buildFacts';
 import { CatalogSync } from './CatalogSync';
 
+/**
+ * Changes when the evaluation itself changes (what facts mean, how DORA is
+ * selected), so that results stored by an earlier version are re-evaluated
+ * after an upgrade like after a rule change. 2: gates without a verdict,
+ * DORA from one selection.
+ */
+const EVALUATION_VERSION = 2;
 /** Entities evaluated per round: one set of grouped queries, one write transaction per 50. */
 const EVALUATION_CHUNK = 500;
 
@@ -44,6 +51,7 @@ export class ScorecardEvaluator {
     this.configDigest = createHash('sha256')
       .update(
         JSON.stringify({
+          evaluation: EVALUATION_VERSION,
           scorecard: options.scorecardConfig,
           dora: options.doraOptions,
           flags: options.flagLifetimesDays,
