@@ -13,6 +13,7 @@ import {
   AuthenticationError,
   ConflictError,
   InputError,
+  isError,
   NotAllowedError,
   NotFoundError,
   NotImplementedError,
@@ -65,7 +66,9 @@ function recordingLogger(records: LogRecord[]) {
           message,
           fields: {
             ...fields,
-            ...(meta instanceof Error
+            // Duck-typed: better-sqlite3's errors may come from another
+            // realm of the test run, failing instanceof Error.
+            ...(isError(meta)
               ? { error: `${meta.name}: ${meta.message}` }
               : meta),
           },
