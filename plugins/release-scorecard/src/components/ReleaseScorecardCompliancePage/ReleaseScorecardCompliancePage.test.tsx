@@ -31,6 +31,10 @@ function complianceApi(overrides = {}) {
   });
 }
 
+// The page renders a wide table several times per test: on a loaded 2-core
+// CI machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('ReleaseScorecardCompliancePage', () => {
   it('shows services × rules with accessible cells and compliance per rule', async () => {
     await renderScorecard(<ReleaseScorecardCompliancePage />, {
