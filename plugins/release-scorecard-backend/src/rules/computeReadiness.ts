@@ -70,7 +70,10 @@ export function computeReadiness(
   };
 }
 
-function toReadinessGate(gate: StoredPipelineGate, required: boolean): ReadinessGate {
+function toReadinessGate(
+  gate: StoredPipelineGate,
+  required: boolean,
+): ReadinessGate {
   return {
     gate: gate.gate,
     status: gate.status,
