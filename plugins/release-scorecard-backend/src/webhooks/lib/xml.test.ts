@@ -107,6 +107,12 @@ describe('parseXmlReport: DOCTYPE placement', () => {
     ).toThrow(
       'Invalid XML: the DOCTYPE declaration must come before the root element',
     );
+    // Real DOCTYPEs are short; the pattern never reads past 4096 characters.
+    expect(() =>
+      parseXmlReport(xml(`<!DOCTYPE a SYSTEM "${'x'.repeat(5000)}.dtd"><a/>`)),
+    ).toThrow(
+      'XML reports must not contain DOCTYPE declarations with an internal subset or entity declarations',
+    );
     // The prolog may hold the XML declaration, comments and PIs around it.
     expect(
       parseXmlReport(
@@ -241,16 +247,44 @@ describe('parseXmlReport on large hostile bodies', () => {
       'XML reports must not contain DOCTYPE declarations with an internal subset or entity declarations',
     ],
     [
+      'an unclosed quote inside a DOCTYPE',
+      fill('<!DOCTYPE a PUBLIC "x" "', 'x'),
+      'XML reports must not contain DOCTYPE declarations with an internal subset or entity declarations',
+    ],
+    [
       'an unterminated comment',
       fill('<a>', '<!-- -- '),
       'Invalid XML: unterminated comment',
     ],
   ])('refuses %s in linear time', (_, body, message) => {
     const { outcome, ms } = timed(body);
-    expect(outcome).toBeInstanceOf(InputError);
-    expect((outcome as Error).message).toBe(message);
+    expect(outcome).toBeInstanceOf(Error);
+    const { name, message: said } = outcome as Error;
+    expect({ name, message: said }).toEqual({ name: 'InputError', message });
     expect(ms).toBeLessThan(BOUND_MS);
   });
+
+  it.each([
+    ['one long attribute value', fill('<a b="', 'x', '"/>')],
+    ['an attribute value of quotes', fill('<a b="', "'", '"/>')],
+    ['whitespace before an equals sign', fill('<a b', ' ', '="1"/>')],
+    ['whitespace in a start tag', fill('<a', ' ', '>')],
+    ['whitespace in an end tag', fill('<a></a', ' ', '>')],
+    ['one long element name', fill('<', 'a', '/>')],
+    ['one long processing instruction', fill('<?xml', ' ', '?><a/>')],
+  ])(
+    'parses or refuses %s in linear time, never failing otherwise',
+    (_, body) => {
+      const { outcome, ms } = timed(body);
+      // A RangeError (regexp stack) or TypeError here would answer 500.
+      expect(
+        outcome instanceof Error && !(outcome instanceof InputError)
+          ? `${(outcome as Error).name}: ${(outcome as Error).message}`
+          : 'parsed or refused',
+      ).toBe('parsed or refused');
+      expect(ms).toBeLessThan(BOUND_MS);
+    },
+  );
 
   it('parses a valid report of comments and CDATA after its DOCTYPE in linear time', () => {
     const prefix =

@@ -11,7 +11,12 @@ export type XmlElement = Record<string, unknown>;
 // gcovr, PHPUnit) emit it: `<!DOCTYPE coverage SYSTEM "…/coverage-04.dtd">`.
 // It declares nothing, and the DTD is never fetched, so it is dropped.
 const EXTERNAL_DOCTYPE =
-  /<!DOCTYPE\s+[A-Za-z_:][\w.:-]*(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*>/y;
+  /^<!DOCTYPE\s+[A-Za-z_:][\w.:-]*(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*>/;
+
+// Far longer than any real one. The pattern only ever sees this much of the
+// body: megabytes of whitespace or an unclosed quote after `<!DOCTYPE` made
+// it backtrack until the regexp stack overflowed (a RangeError, a 500).
+const MAX_DOCTYPE_LENGTH = 4096;
 
 /**
  * Removes a harmless external DOCTYPE and refuses every other markup
@@ -58,8 +63,9 @@ function withoutDeclarations(xml: string): string {
       // Character data belongs to an element, never to the prolog.
       inProlog = false;
     } else {
-      EXTERNAL_DOCTYPE.lastIndex = position;
-      const doctype = EXTERNAL_DOCTYPE.exec(xml);
+      const doctype = EXTERNAL_DOCTYPE.exec(
+        xml.slice(position, position + MAX_DOCTYPE_LENGTH),
+      );
       if (!doctype) {
         throw new InputError(
           'XML reports must not contain DOCTYPE declarations with an internal subset or entity declarations',
