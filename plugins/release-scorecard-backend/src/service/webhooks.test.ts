@@ -9,7 +9,9 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
 import request from 'supertest';
+import { emptyPluginTables } from '../__testUtils__/databaseRows';
 import {
   startTestPlugin,
   TEST_WEBHOOK_SECRETS,
@@ -633,20 +635,27 @@ describe.each(databases.eachSupportedId())(
   'native webhooks on %s',
   databaseId => {
     let server: Server;
+    let knex: Knex | undefined;
     const stops: Array<() => Promise<void>> = [];
 
-    /** A backend on a fresh database, stopped after the test. */
+    /**
+     * A backend on the file's database, emptied first, stopped after the
+     * test. One database per engine: a fresh one per test made dropping them
+     * all outlast the hook's time-out on a loaded machine.
+     */
     const start = async (options: Omit<StartOptions, 'knex'> = {}) => {
-      const knex = await databases.init(databaseId as TestDatabaseId);
+      knex ??= await databases.init(databaseId as TestDatabaseId);
+      await emptyPluginTables(knex);
       const backend = await startTestPlugin({ ...options, knex });
       // Scheduled tasks hold connections until the backend stops; PostgreSQL
       // would run out of them over this many tests.
-      stops.push(async () => {
-        await backend.stop();
-        await knex.destroy();
-      });
+      stops.push(() => backend.stop());
       return backend.server;
     };
+
+    afterAll(async () => {
+      await knex?.destroy();
+    });
 
     beforeEach(async () => {
       server = await start();
