@@ -9,7 +9,14 @@ import {
   StoredIncident,
   StoredPipelineRun,
 } from './records';
-import { RuleDefinition, RuleExemption, RuleResult, RuleStatus } from './rules';
+import {
+  FailingSince,
+  RuleCoverage,
+  RuleDefinition,
+  RuleExemption,
+  RuleResult,
+  RuleStatus,
+} from './rules';
 
 /** A page of a list; pass `nextCursor` back as `cursor` for the next page. */
 export interface Page<T> {
@@ -59,6 +66,8 @@ export interface EntityScorecard {
   level: string | null;
   readiness: Readiness;
   rules: RuleResult[];
+  /** How many of the rules that apply have data: the score rests on these. */
+  ruleCoverage: RuleCoverage;
 }
 
 export type { DoraDetails, DoraMetrics, DoraTrend, DoraWeek };
@@ -86,6 +95,9 @@ export interface ComplianceRow {
   readiness: ReadinessStatus;
   /** Rule id → status. */
   rules: Record<string, RuleStatus>;
+  /** Rule id → when it started failing, for each failing rule. */
+  failingSince: Record<string, FailingSince>;
+  ruleCoverage: RuleCoverage;
   /** Rules whose status got worse in the last 7 days. */
   regressions: string[];
   /** Rules whose status got better in the last 7 days. */
@@ -99,7 +111,10 @@ export interface ComplianceTotals {
   exempt: number;
   noData: number;
   notApplicable: number;
-  /** 100 × (pass + exempt) ÷ (pass + exempt + fail), or null when none. */
+  /**
+   * 100 × (pass + exempt) ÷ (pass + exempt + fail + noData), or null when no
+   * rule applies: a rule without data is not met.
+   */
   compliancePercent: number | null;
 }
 

@@ -22,7 +22,8 @@ export interface DoraMetrics {
   deploymentFrequency: {
     deployments: number;
     perWeek: number;
-    tier: DoraTier;
+    /** Null when no production deployment finished in the window: no data. */
+    tier: DoraTier | null;
   };
   leadTime: {
     medianSeconds: number | null;

@@ -11,3 +11,4 @@ export * from './dora';
 export * from './api';
 export * from './permissions';
 export * from './entityRefs';
+export * from './factFormat';

@@ -95,9 +95,95 @@ export interface RuleResult {
   status: RuleStatus;
   /** The fact value(s) the rule looked at; for a combinator, per fact. */
   actual: FactValue | Record<string, FactValue>;
-  /** The condition in words, e.g. `gte 0.8`. */
+  /** The facts the rule tests, e.g. `gate.unit-tests.coverage`. */
+  facts: string[];
+  /** The condition in words and units, e.g. `at least 80%`. */
   expected: string;
   /** A sentence that explains the status, e.g. what to fix. */
   message: string;
   exemption: { reason: string; expires?: string } | null;
+  /**
+   * For a failing rule: when it started failing, that is the evaluation
+   * that found it failing after another status; `firstEvaluation` when that
+   * was the entity's first evaluation of the rule (it may have failed
+   * before anyone looked).
+   */
+  failingSince?: FailingSince;
+}
+
+export interface FailingSince {
+  at: string;
+  firstEvaluation: boolean;
+}
+
+/** The fact names a condition tests, each once, in the order they appear. */
+export function listConditionFacts(condition: RuleCondition): string[] {
+  const facts = new Set<string>();
+  const visit = (node: RuleCondition) => {
+    if ('fact' in node) {
+      facts.add(node.fact);
+    } else if ('all' in node) {
+      node.all.forEach(visit);
+    } else if ('any' in node) {
+      node.any.forEach(visit);
+    } else {
+      visit(node.not);
+    }
+  };
+  visit(condition);
+  return [...facts];
+}
+
+/**
+ * Whether a status meets its rule. `no-data` does not: nobody has shown
+ * that the rule holds. Not-applicable neither meets nor misses.
+ */
+export function meetsRule(status: RuleStatus): boolean {
+  return status === 'pass' || status === 'exempt';
+}
+
+/** 0 for a status that meets its rule (or does not apply), 1 for one that does not. */
+const RULE_STATUS_RANK: Record<RuleStatus, number> = {
+  pass: 0,
+  exempt: 0,
+  'not-applicable': 0,
+  'no-data': 1,
+  fail: 1,
+};
+
+export type RuleChangeDirection = 'worse' | 'better' | 'same';
+
+/**
+ * Whether a change of status made things worse or better. A change between
+ * two statuses that both miss the rule (fail → no-data, no-data → fail) is
+ * neither: the rule was not met before and is not met now.
+ */
+export function ruleChangeDirection(
+  from: RuleStatus | null,
+  to: RuleStatus,
+): RuleChangeDirection {
+  if (from === null) {
+    return 'same';
+  }
+  const delta = RULE_STATUS_RANK[to] - RULE_STATUS_RANK[from];
+  if (delta > 0) {
+    return 'worse';
+  }
+  return delta < 0 ? 'better' : 'same';
+}
+
+/** How many of the rules that apply to an entity could be checked. */
+export interface RuleCoverage {
+  /** Rules that apply and have data (pass, fail or exempt). */
+  withData: number;
+  /** Rules that apply (everything but not-applicable). */
+  applicable: number;
+}
+
+export function ruleCoverageOf(statuses: RuleStatus[]): RuleCoverage {
+  const applicable = statuses.filter(status => status !== 'not-applicable');
+  return {
+    withData: applicable.filter(status => status !== 'no-data').length,
+    applicable: applicable.length,
+  };
 }

@@ -3,7 +3,9 @@ import { directionOf } from './ruleStatus';
 describe('directionOf', () => {
   it.each([
     ['pass', 'fail', 'worse'],
-    ['no-data', 'fail', 'worse'],
+    // Neither meets the rule: not worse, not better (docs/scoring.md).
+    ['no-data', 'fail', 'same'],
+    ['fail', 'no-data', 'same'],
     ['pass', 'no-data', 'worse'],
     ['fail', 'exempt', 'better'],
     ['pass', 'not-applicable', 'same'],

@@ -3,14 +3,18 @@ import { Knex } from 'knex';
 import {
   ComplianceRow,
   ComplianceTotals,
+  FailingSince,
   Readiness,
   ReadinessStatus,
   RuleResult,
   RuleStatus,
   RuleStatusChange,
+  ruleChangeDirection,
+  ruleCoverageOf,
 } from '@internal/plugin-release-scorecard-common';
 import { decodeKeyCursor, decodePkCursor, encodeCursor } from './pagination';
-import { toIso } from './time';
+import { fromDbMillis, toIso } from './time';
+import { failingSinceOf, PreviousResult } from '../rules/failingSince';
 import { StoredPage } from './EvidenceStore';
 import { whereInList } from './whereInList';
 
@@ -70,15 +74,6 @@ export interface ComplianceFilter {
 const WRITE_CHUNK = 200;
 const DAY_MS = 86_400_000;
 
-/** How bad a status is, for "got worse" and "got better". */
-const STATUS_RANK: Record<RuleStatus, number> = {
-  pass: 0,
-  exempt: 0,
-  'not-applicable': 0,
-  'no-data': 1,
-  fail: 2,
-};
-
 export function emptyTotals(): ComplianceTotals {
   return {
     pass: 0,
@@ -111,10 +106,11 @@ function addToTotals(
     default:
       totals.notApplicable += count;
   }
-  const judged = totals.pass + totals.exempt + totals.fail;
+  // A rule without data is not met (docs/scoring.md): it counts.
+  const applicable = totals.pass + totals.exempt + totals.fail + totals.noData;
   totals.compliancePercent =
-    judged > 0
-      ? Math.round((1000 * (totals.pass + totals.exempt)) / judged) / 10
+    applicable > 0
+      ? Math.round((1000 * (totals.pass + totals.exempt)) / applicable) / 10
       : null;
 }
 
@@ -264,11 +260,21 @@ export class ScorecardStore {
     for (const evaluationChunk of chunk(evaluations, 50)) {
       changes += await this.db.transaction(async tx => {
         const refs = evaluationChunk.map(e => e.entityRef);
-        const previous = new Map<string, RuleStatus>();
+        const previous = new Map<string, PreviousResult>();
         for (const row of await tx('rule_results')
           .whereIn('entity_ref', refs)
-          .select('entity_ref', 'rule_id', 'status')) {
-          previous.set(`${row.entity_ref}\u0000${row.rule_id}`, row.status);
+          .select(
+            'entity_ref',
+            'rule_id',
+            'status',
+            'failing_since',
+            'failing_since_first_evaluation',
+          )) {
+          previous.set(`${row.entity_ref}\u0000${row.rule_id}`, {
+            status: row.status,
+            failingSince: fromDbMillis(row.failing_since),
+            firstEvaluation: Boolean(row.failing_since_first_evaluation),
+          });
         }
         const statusChanges: Array<Record<string, unknown>> = [];
         const ruleRows: Array<Record<string, unknown>> = [];
@@ -277,21 +283,37 @@ export class ScorecardStore {
             const before = previous.get(
               `${evaluation.entityRef}\u0000${rule.id}`,
             );
-            if (before !== rule.status) {
+            if (before?.status !== rule.status) {
               statusChanges.push({
                 entity_ref: evaluation.entityRef,
                 rule_id: rule.id,
-                from_status: before ?? null,
+                from_status: before?.status ?? null,
                 to_status: rule.status,
                 changed_at: evaluation.evaluatedAt,
               });
             }
+            const failing = failingSinceOf(
+              before,
+              rule.status,
+              evaluation.evaluatedAt,
+            );
+            const result: RuleResult = failing
+              ? {
+                  ...rule,
+                  failingSince: {
+                    at: toIso(failing.at),
+                    firstEvaluation: failing.firstEvaluation,
+                  },
+                }
+              : rule;
             ruleRows.push({
               entity_ref: evaluation.entityRef,
               rule_id: rule.id,
               status: rule.status,
-              detail: JSON.stringify(rule),
+              detail: JSON.stringify(result),
               evaluated_at: evaluation.evaluatedAt,
+              failing_since: failing?.at ?? null,
+              failing_since_first_evaluation: failing?.firstEvaluation ?? false,
             });
           }
         }
@@ -357,11 +379,15 @@ export class ScorecardStore {
   async listStatusChanges(
     entityRef: string,
     page: { limit: number; cursor?: string },
+    filter: { rule?: string } = {},
   ): Promise<StoredPage<RuleStatusChange>> {
     const cursor = decodePkCursor(page.cursor);
     const rows = await this.db('rule_status_changes')
       .where({ entity_ref: entityRef })
       .modify(query => {
+        if (filter.rule) {
+          query.where('rule_id', filter.rule);
+        }
         if (cursor) {
           query.where('pk', '<', cursor.pk);
         }
@@ -491,13 +517,28 @@ export class ScorecardStore {
     const pageRows = rows.slice(0, page.limit);
     const refs = pageRows.map(row => row.entity_ref as string);
     const rulesByEntity = new Map<string, Record<string, RuleStatus>>();
+    const failingByEntity = new Map<string, Record<string, FailingSince>>();
     if (refs.length > 0) {
       for (const row of await this.db('rule_results')
         .whereIn('entity_ref', refs)
-        .select('entity_ref', 'rule_id', 'status')) {
+        .select(
+          'entity_ref',
+          'rule_id',
+          'status',
+          'failing_since',
+          'failing_since_first_evaluation',
+        )) {
         const rules = rulesByEntity.get(row.entity_ref) ?? {};
         rules[row.rule_id] = row.status;
         rulesByEntity.set(row.entity_ref, rules);
+        if (row.failing_since !== null) {
+          const failing = failingByEntity.get(row.entity_ref) ?? {};
+          failing[row.rule_id] = {
+            at: toIso(Number(row.failing_since)),
+            firstEvaluation: Boolean(row.failing_since_first_evaluation),
+          };
+          failingByEntity.set(row.entity_ref, failing);
+        }
       }
     }
     const trends = await this.weeklyTrends(refs, rulesByEntity, now);
@@ -514,6 +555,10 @@ export class ScorecardStore {
         level: row.level,
         readiness: row.readiness,
         rules: rulesByEntity.get(row.entity_ref) ?? {},
+        failingSince: failingByEntity.get(row.entity_ref) ?? {},
+        ruleCoverage: ruleCoverageOf(
+          Object.values(rulesByEntity.get(row.entity_ref) ?? {}),
+        ),
         regressions: trends.get(row.entity_ref)?.regressions ?? [],
         improvements: trends.get(row.entity_ref)?.improvements ?? [],
         evaluatedAt: toIso(Number(row.evaluated_at)),
@@ -569,9 +614,10 @@ export class ScorecardStore {
         regressions: [],
         improvements: [],
       };
-      if (STATUS_RANK[current] > STATUS_RANK[before]) {
+      const direction = ruleChangeDirection(before, current);
+      if (direction === 'worse') {
         trend.regressions.push(ruleId);
-      } else if (STATUS_RANK[current] < STATUS_RANK[before]) {
+      } else if (direction === 'better') {
         trend.improvements.push(ruleId);
       }
       trends.set(entityRef, trend);
@@ -718,7 +764,11 @@ export class ScorecardStore {
     return totals;
   }
 
-  /** Recent status changes of the matching entities, newest first. */
+  /**
+   * Recent status changes of the matching entities, newest first. The rule
+   * and status filters narrow the changes themselves (changes of that rule,
+   * changes to that status), not the entities.
+   */
   async listRecentChanges(
     filter: ComplianceFilter,
     since: number,
@@ -728,11 +778,21 @@ export class ScorecardStore {
     const rows = await this.db('rule_status_changes as c')
       .whereIn(
         'c.entity_ref',
-        this.filteredEntities(filter).select('ce.entity_ref'),
+        this.filteredEntities({
+          ...filter,
+          rule: undefined,
+          status: undefined,
+        }).select('ce.entity_ref'),
       )
       .where('c.changed_at', '>', since)
       .whereNotNull('c.from_status')
       .modify(query => {
+        if (filter.rule) {
+          query.where('c.rule_id', filter.rule);
+        }
+        if (filter.status) {
+          query.where('c.to_status', filter.status);
+        }
         if (cursor) {
           query.where('c.pk', '<', cursor.pk);
         }

@@ -44,7 +44,13 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       config_digest: 'x',
     });
 
-    // Down one step: the review fixes' column goes, the evidence stays.
+    // Down one step: "failing since" goes.
+    await knex.migrate.down(migrationConfig);
+    expect(await knex.schema.hasColumn('rule_results', 'failing_since')).toBe(
+      false,
+    );
+
+    // Down another: the review fixes' column goes, the evidence stays.
     await knex.migrate.down(migrationConfig);
     expect(await knex.schema.hasColumn('incidents', 'reopened_at')).toBe(false);
 
@@ -160,5 +166,68 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       'coverage-only': 'no-verdict',
       'with-junit': 'passed',
     });
+  });
+
+  it('fills "failing since" from the recorded status changes', async () => {
+    const knex = await databases.init(databaseId as TestDatabaseId);
+    for (const name of [
+      '20261122000000_evidence.js',
+      '20261122010000_scorecards.js',
+      '20261122020000_compliance_totals.js',
+      '20261129000000_review_fixes.js',
+    ]) {
+      await knex.migrate.up({ ...migrationConfig, name });
+    }
+    const result = (rule: string, status: string) => ({
+      entity_ref: 'component:default/a',
+      rule_id: rule,
+      status,
+      detail: '{}',
+      evaluated_at: 500,
+    });
+    await knex('rule_results').insert([
+      result('failing-again', 'fail'),
+      result('failing-from-the-start', 'fail'),
+      result('passing', 'pass'),
+      result('no-history', 'fail'),
+    ]);
+    const change = (
+      rule: string,
+      from: string | null,
+      to: string,
+      at: number,
+    ) => ({
+      entity_ref: 'component:default/a',
+      rule_id: rule,
+      from_status: from,
+      to_status: to,
+      changed_at: at,
+    });
+    await knex('rule_status_changes').insert([
+      change('failing-again', null, 'fail', 100),
+      change('failing-again', 'fail', 'pass', 200),
+      change('failing-again', 'pass', 'fail', 300),
+      change('failing-from-the-start', null, 'fail', 100),
+      change('passing', null, 'fail', 100),
+      change('passing', 'fail', 'pass', 150),
+    ]);
+
+    await applyDatabaseMigrations(knex);
+
+    const rows = await knex('rule_results')
+      .orderBy('rule_id')
+      .select('rule_id', 'failing_since', 'failing_since_first_evaluation');
+    expect(
+      rows.map(row => [
+        row.rule_id,
+        row.failing_since === null ? null : Number(row.failing_since),
+        Boolean(row.failing_since_first_evaluation),
+      ]),
+    ).toEqual([
+      ['failing-again', 300, false],
+      ['failing-from-the-start', 100, true],
+      ['no-history', 500, false],
+      ['passing', null, false],
+    ]);
   });
 });

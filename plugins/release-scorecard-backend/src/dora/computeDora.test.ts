@@ -79,7 +79,7 @@ describe('computeDoraMetrics', () => {
       ).toEqual(['after-from', 'at-to']);
     });
 
-    it('reports an empty window: zero deployments are low, the rest has no data', () => {
+    it('reports an empty window as no data, without any tier', () => {
       expect(metrics({})).toEqual({
         entityRef: PAYMENTS,
         entityCount: 1,
@@ -87,7 +87,7 @@ describe('computeDoraMetrics', () => {
         from: FROM,
         to: TO,
         profile: '2023',
-        deploymentFrequency: { deployments: 0, perWeek: 0, tier: 'low' },
+        deploymentFrequency: { deployments: 0, perWeek: 0, tier: null },
         leadTime: {
           medianSeconds: null,
           p90Seconds: null,
@@ -96,7 +96,7 @@ describe('computeDoraMetrics', () => {
         },
         changeFailureRate: { failed: 0, total: 0, rate: null, tier: null },
         recoveryTime: { medianSeconds: null, samples: 0, tier: null },
-        overallTier: 'low',
+        overallTier: null,
       });
     });
 
@@ -750,8 +750,9 @@ describe('computeDoraMetrics', () => {
         rate: null,
         tier: null,
       });
-      // elite recovery, but zero deployments is low
-      expect(result.overallTier).toBe('low');
+      // elite recovery, but without deployments there is no overall tier
+      expect(result.deploymentFrequency.tier).toBeNull();
+      expect(result.overallTier).toBeNull();
     });
   });
 

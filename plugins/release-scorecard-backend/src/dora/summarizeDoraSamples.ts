@@ -54,10 +54,12 @@ export function summarizeDoraSamples(
     samples.changes > 0 ? samples.failedChanges / samples.changes : null;
   const recoveryMedian = median(samples.recoverySeconds);
 
-  const frequencyTier = deploymentFrequencyTier(
-    perWeek,
-    tiers.deploymentFrequency,
-  );
+  // Without a single production deployment in the window there is nothing
+  // to rank: no tier, rather than a "low" read off an absence of data.
+  const frequencyTier =
+    samples.changes > 0
+      ? deploymentFrequencyTier(perWeek, tiers.deploymentFrequency)
+      : null;
   const leadTier = leadTimeTier(leadTimeMedian, tiers.leadTime);
   const failureTier = changeFailureRateTier(rate, tiers.changeFailureRate);
   const recoveryTier = recoveryTimeTier(recoveryMedian, tiers.recoveryTime);
@@ -92,11 +94,11 @@ export function summarizeDoraSamples(
       samples: samples.recoverySeconds.length,
       tier: recoveryTier,
     },
-    overallTier: overallDoraTier([
-      frequencyTier,
-      leadTier,
-      failureTier,
-      recoveryTier,
-    ]),
+    // The worst of the four; none without deployments, since incidents
+    // alone say nothing of how the team delivers.
+    overallTier:
+      frequencyTier === null
+        ? null
+        : overallDoraTier([frequencyTier, leadTier, failureTier, recoveryTier]),
   };
 }

@@ -8,8 +8,9 @@ const SECONDS_PER_HOUR = 3600;
 
 /**
  * Deployment frequency: at or above elitePerWeek is elite, at or above
- * highPerWeek is high, at or above mediumPer30Days is medium. Zero
- * deployments is a measurement (low), not missing data.
+ * highPerWeek is high, at or above mediumPer30Days is medium, else low.
+ * (A window without any production deployment gets no tier at all: see
+ * summarizeDoraSamples.)
  *
  * Pass perWeek as `(deployments * 7) / windowDays`: the medium threshold is
  * converted the same way, `(mediumPer30Days * 7) / 30`, so that a window with

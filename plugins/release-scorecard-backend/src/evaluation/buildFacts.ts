@@ -74,10 +74,12 @@ export function buildFacts(options: {
     }
   }
 
-  facts['dora.deploymentsPerWeek'] = roundTo(
-    dora.deploymentFrequency.perWeek,
-    2,
-  );
+  // No production deployment in the window: frequency has no data (a rule
+  // on it is not met), rather than a measured zero.
+  facts['dora.deploymentsPerWeek'] =
+    dora.changeFailureRate.total > 0
+      ? roundTo(dora.deploymentFrequency.perWeek, 2)
+      : undefined;
   facts['dora.leadTimeMedianHours'] = hours(dora.leadTime.medianSeconds);
   facts['dora.changeFailureRate'] =
     dora.changeFailureRate.rate === null

@@ -1,5 +1,5 @@
 import { isWellKnownGate } from '@internal/plugin-release-scorecard-common';
-import { listConditionFacts } from './listConditionFacts';
+import { listConditionFacts } from '@internal/plugin-release-scorecard-common';
 import { ScorecardConfig } from './types';
 
 /**

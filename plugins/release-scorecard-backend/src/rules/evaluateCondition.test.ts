@@ -3,7 +3,7 @@ import {
   RuleCondition,
   RuleOperator,
 } from '@internal/plugin-release-scorecard-common';
-import { describeCondition, evaluateCondition } from './evaluateCondition';
+import { evaluateCondition } from './evaluateCondition';
 import { ConditionOutcome, Facts } from './types';
 
 const facts: Facts = {
@@ -238,8 +238,26 @@ describe('evaluateCondition', () => {
           facts,
         ).reasons,
       ).toEqual([
-        'gate.unit-tests.coverage is 0.72; the rule wants at least 0.8.',
-        'deployment.strategy is canary; the rule wants one of blue-green.',
+        'gate.unit-tests.coverage is 72%; the rule wants at least 80%.',
+        'deployment.strategy is canary; the rule wants blue-green.',
+      ]);
+    });
+
+    it('explains a failed either/or once, in words', () => {
+      // The review's example: "flags.stale is 7; the rule wants at most 3.
+      // flags.stale is 7; the rule wants it to have no value."
+      const result = evaluateCondition(
+        {
+          any: [
+            { fact: 'flags.stale', op: 'lte', value: 3 },
+            { fact: 'flags.stale', op: 'exists', value: false },
+          ],
+        },
+        { 'flags.stale': 7 },
+      );
+      expect(result.outcome).toBe('fail');
+      expect(result.reasons).toEqual([
+        'flags.stale is 7; the rule wants: flags.stale is at most 3, or flags.stale has no value.',
       ]);
     });
 
@@ -260,58 +278,8 @@ describe('evaluateCondition', () => {
           facts,
         ).reasons,
       ).toEqual([
-        'deployment.strategy is canary; the rule wants not (deployment.strategy eq canary).',
+        'deployment.strategy is canary; the rule wants not (deployment.strategy is canary).',
       ]);
     });
-  });
-});
-
-describe('describeCondition', () => {
-  it('leaves out the fact name of a single fact condition', () => {
-    expect(
-      describeCondition({
-        fact: 'gate.unit-tests.coverage',
-        op: 'gte',
-        value: 0.8,
-      }),
-    ).toBe('gte 0.8');
-    expect(
-      describeCondition({ fact: 'deployment.strategy', op: 'exists' }),
-    ).toBe('exists');
-    expect(
-      describeCondition({ fact: 'flags.stale', op: 'exists', value: false }),
-    ).toBe('not exists');
-  });
-
-  it('names the facts of combinations and brackets nested ones', () => {
-    expect(
-      describeCondition({
-        all: [
-          { fact: 'deployment.gitops', op: 'eq', value: true },
-          {
-            fact: 'deployment.strategy',
-            op: 'in',
-            value: ['canary', 'blue-green'],
-          },
-        ],
-      }),
-    ).toBe(
-      'deployment.gitops eq true and deployment.strategy in [canary, blue-green]',
-    );
-    expect(
-      describeCondition({
-        any: [
-          { fact: 'flags.stale', op: 'lte', value: 3 },
-          {
-            all: [
-              { fact: 'flags.active', op: 'eq', value: 0 },
-              { not: { fact: 'flags.stale', op: 'exists' } },
-            ],
-          },
-        ],
-      }),
-    ).toBe(
-      'flags.stale lte 3 or (flags.active eq 0 and not (flags.stale exists))',
-    );
   });
 });

@@ -1,7 +1,11 @@
 import {
   ConditionValue,
+  describeCondition,
+  describeFactValues,
+  describeWanted,
   FactCondition,
   FactValue,
+  formatFact,
   RuleCondition,
 } from '@internal/plugin-release-scorecard-common';
 import { describeMissingFact } from './describeMissingFact';
@@ -57,10 +61,24 @@ export function evaluateCondition(
     const children = condition.any.map(child =>
       evaluateCondition(child, facts),
     );
-    return combine(
+    const evaluation = combine(
       children,
       firstOutcomeOf(children, ['pass', 'no-data', 'fail']),
     );
+    // Every alternative failed: say what the facts are once, and the
+    // alternatives the rule would accept, instead of one sentence each.
+    return evaluation.outcome === 'fail'
+      ? {
+          ...evaluation,
+          reasons: [
+            `${describeFactValues(
+              evaluation.actual,
+            )}; the rule wants: ${describeCondition(condition, {
+              withFactNames: true,
+            })}.`,
+          ],
+        }
+      : evaluation;
   }
   return evaluateNot(condition.not, facts);
 }
@@ -141,7 +159,8 @@ function evaluateFactCondition(
       reasons: [
         wantsValue
           ? `${describeMissingFact(fact)} The rule requires it.`
-          : `${fact} is ${formatValue(
+          : `${fact} is ${formatFact(
+              fact,
               value,
             )}; the rule wants it to have no value.`,
       ],
@@ -157,7 +176,7 @@ function evaluateFactCondition(
     outcome: 'fail',
     actual,
     reasons: [
-      `${fact} is ${formatValue(value)}; the rule wants ${describeWanted(
+      `${fact} is ${formatFact(fact, value)}; the rule wants ${describeWanted(
         condition,
         Array.isArray(value),
       )}.`,
@@ -197,88 +216,4 @@ function compare(
     default:
       return false;
   }
-}
-
-function describeWanted(condition: FactCondition, isList: boolean): string {
-  const value = condition.value;
-  const list = Array.isArray(value) ? value.map(formatScalar).join(', ') : '';
-  switch (condition.op) {
-    case 'eq':
-      return isList
-        ? `it to include ${formatValue(value)}`
-        : formatValue(value);
-    case 'ne':
-      return isList
-        ? `it not to include ${formatValue(value)}`
-        : `anything but ${formatValue(value)}`;
-    case 'gt':
-      return `more than ${formatValue(value)}`;
-    case 'gte':
-      return `at least ${formatValue(value)}`;
-    case 'lt':
-      return `less than ${formatValue(value)}`;
-    case 'lte':
-      return `at most ${formatValue(value)}`;
-    case 'in':
-      return isList ? `it to include one of ${list}` : `one of ${list}`;
-    case 'notIn':
-      return isList ? `it to include none of ${list}` : `none of ${list}`;
-    default:
-      return describeCondition(condition);
-  }
-}
-
-/**
- * The condition in words, for `expected` in rule results: a single fact
- * condition without its fact name (`gte 0.8`, since `actual` is that fact's
- * value), combinations with fact names
- * (`deployment.gitops eq true and deployment.strategy in [canary, blue-green]`).
- */
-export function describeCondition(
-  condition: RuleCondition,
-  options: { withFactNames?: boolean } = {},
-): string {
-  if (isFactCondition(condition)) {
-    const prefix = options.withFactNames ? `${condition.fact} ` : '';
-    if (condition.op === 'exists') {
-      return `${prefix}${condition.value === false ? 'not exists' : 'exists'}`;
-    }
-    return `${prefix}${condition.op} ${formatValue(condition.value)}`;
-  }
-  if ('not' in condition) {
-    return `not (${describeCondition(condition.not, { withFactNames: true })})`;
-  }
-  const children = 'all' in condition ? condition.all : condition.any;
-  const joiner = 'all' in condition ? ' and ' : ' or ';
-  if (children.length === 1) {
-    return describeCondition(children[0], { withFactNames: true });
-  }
-  return children
-    .map(child => {
-      const text = describeCondition(child, { withFactNames: true });
-      return isFactCondition(child) || 'not' in child ? text : `(${text})`;
-    })
-    .join(joiner);
-}
-
-/** `a is 1, b has no data` */
-export function describeFactValues(actual: Record<string, FactValue>): string {
-  return Object.entries(actual)
-    .map(([fact, value]) =>
-      value === null
-        ? `${fact} has no data`
-        : `${fact} is ${formatValue(value)}`,
-    )
-    .join(', ');
-}
-
-function formatValue(value: ConditionValue | FactValue | undefined): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(formatScalar).join(', ')}]`;
-  }
-  return formatScalar(value);
-}
-
-function formatScalar(value: unknown): string {
-  return value === undefined || value === null ? 'nothing' : String(value);
 }

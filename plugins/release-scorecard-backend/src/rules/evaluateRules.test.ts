@@ -1,8 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
+import fc from 'fast-check';
 import {
   RuleDefinition,
   RuleExemption,
   RuleResult,
+  ruleCoverageOf,
   RuleStatus,
 } from '@internal/plugin-release-scorecard-common';
 import {
@@ -100,8 +102,9 @@ describe('evaluateRule', () => {
       weight: 1,
       status: 'fail',
       actual: 0.72,
-      expected: 'gte 0.8',
-      message: 'gate.unit-tests.coverage is 0.72; the rule wants at least 0.8.',
+      facts: ['gate.unit-tests.coverage'],
+      expected: 'at least 80%',
+      message: 'gate.unit-tests.coverage is 72%; the rule wants at least 80%.',
       exemption: null,
     });
   });
@@ -138,9 +141,9 @@ describe('evaluateRule', () => {
       status: 'fail',
       actual: { 'deployment.gitops': true, 'deployment.strategy': 'rolling' },
       expected:
-        'deployment.gitops eq true and deployment.strategy in [canary, blue-green]',
+        'deployment.gitops is true and deployment.strategy is canary or blue-green',
       message:
-        'deployment.strategy is rolling; the rule wants one of canary, blue-green.',
+        'deployment.strategy is rolling; the rule wants canary or blue-green.',
     });
   });
 
@@ -232,7 +235,7 @@ describe('appliesTo', () => {
     ).toMatchObject({
       status: 'not-applicable',
       actual: null,
-      expected: 'gte 0.8',
+      expected: 'at least 80%',
       message:
         'Does not apply. The rule applies to lifecycle production; this entity has no lifecycle.',
     });
@@ -268,7 +271,7 @@ describe('exemptions', () => {
       status: 'exempt',
       exemption: { reason: 'Legacy code base', expires: '2026-12-31' },
       message:
-        'Exempt until 2026-12-31: Legacy code base. Without the exemption it would fail: gate.unit-tests.coverage is 0.72; the rule wants at least 0.8.',
+        'Exempt until 2026-12-31: Legacy code base. Without the exemption it would fail: gate.unit-tests.coverage is 72%; the rule wants at least 80%.',
     });
   });
 
@@ -354,6 +357,7 @@ function resultOf(
     level,
     weight,
     status,
+    facts: [],
     actual: null,
     expected: '',
     message: '',
@@ -362,8 +366,9 @@ function resultOf(
 }
 
 describe('computeScore', () => {
-  it('weighs pass and exempt against the rules that apply and have data', () => {
-    // (3 pass + 2 exempt) / (3 + 1 fail + 2) = 5 / 6
+  it('weighs pass and exempt against every rule that applies, no-data included', () => {
+    // (3 pass + 2 exempt) / (3 + 1 fail + 2 + 5 no data) = 5 / 11: a rule
+    // nobody could check is not met.
     expect(
       computeScore([
         resultOf('pass', 3),
@@ -372,7 +377,7 @@ describe('computeScore', () => {
         resultOf('no-data', 5),
         resultOf('not-applicable', 4),
       ]),
-    ).toBe(83.3);
+    ).toBe(45.5);
   });
 
   it('rounds to one decimal', () => {
@@ -387,11 +392,52 @@ describe('computeScore', () => {
     expect(computeScore([resultOf('fail', 2), resultOf('no-data', 1)])).toBe(0);
   });
 
-  it('is null when no rule applies and has data', () => {
+  it('is 0 without data and null only when no rule applies', () => {
     expect(
       computeScore([resultOf('no-data', 2), resultOf('not-applicable', 1)]),
-    ).toBeNull();
+    ).toBe(0);
+    expect(computeScore([resultOf('not-applicable', 1)])).toBeNull();
     expect(computeScore([])).toBeNull();
+  });
+
+  it('never gives a perfect score to a rule set that has no data', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            status: fc.constantFrom(
+              'pass',
+              'fail',
+              'exempt',
+              'no-data',
+              'not-applicable',
+            ) as fc.Arbitrary<RuleStatus>,
+            weight: fc.integer({ min: 1, max: 5 }),
+          }),
+          { maxLength: 12 },
+        ),
+        results => {
+          const score = computeScore(
+            results.map(r => resultOf(r.status, r.weight)),
+          );
+          const coverage = ruleCoverageOf(results.map(r => r.status));
+          // Missing data leaves the score below 100; only "nothing applies"
+          // has no score.
+          expect({
+            perfect: score === 100,
+            none: score === null,
+          }).toEqual({
+            perfect:
+              coverage.applicable > 0 &&
+              coverage.withData === coverage.applicable &&
+              results.every(r =>
+                ['pass', 'exempt', 'not-applicable'].includes(r.status),
+              ),
+            none: coverage.applicable === 0,
+          });
+        },
+      ),
+    );
   });
 
   it('is computed by evaluateScorecard from the configured weights', () => {
@@ -402,7 +448,8 @@ describe('computeScore', () => {
         rule({ id: 'c', weight: 4, check: noDataCheck }),
       ],
     });
-    expect(score).toBe(75);
+    // 3 ÷ (3 + 1 + 4)
+    expect(score).toBe(37.5);
   });
 });
 

@@ -1,16 +1,14 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  describeCondition,
+  describeFactValues,
+  listConditionFacts,
   RuleDefinition,
   RuleExemption,
   RuleResult,
 } from '@internal/plugin-release-scorecard-common';
 import { computeReadiness } from './computeReadiness';
-import {
-  describeCondition,
-  describeFactValues,
-  evaluateCondition,
-  isFactCondition,
-} from './evaluateCondition';
+import { evaluateCondition, isFactCondition } from './evaluateCondition';
 import { findActiveExemption } from './findActiveExemption';
 import { findAppliesToMismatch } from './findAppliesToMismatch';
 import {
@@ -77,6 +75,7 @@ export function evaluateRule(
     severity: rule.severity,
     level: rule.level,
     weight: rule.weight,
+    facts: listConditionFacts(rule.check),
     expected,
   };
 
@@ -138,14 +137,16 @@ export function evaluateRule(
 }
 
 /**
- * 100 × Σ weight of pass or exempt rules ÷ Σ weight of rules that apply and
- * have data (pass, fail, exempt), to one decimal; null when no rule counts.
+ * 100 × Σ weight of pass or exempt rules ÷ Σ weight of the rules that apply
+ * (pass, exempt, fail and no-data), to one decimal; null when none applies.
+ * A rule without data is not met: nobody has shown that it holds, so it
+ * counts against the score like a failure (see docs/scoring.md).
  */
 export function computeScore(results: RuleResult[]): number | null {
   let passed = 0;
   let counted = 0;
   for (const result of results) {
-    if (isSatisfied(result) || result.status === 'fail') {
+    if (result.status !== 'not-applicable') {
       counted += result.weight;
       if (isSatisfied(result)) {
         passed += result.weight;

@@ -7,12 +7,7 @@ export {
   DEFAULT_LEVELS,
   DEFAULT_REQUIRED_GATES,
 } from './readScorecardConfig';
-export {
-  evaluateCondition,
-  describeCondition,
-  describeFactValues,
-  isFactCondition,
-} from './evaluateCondition';
+export { evaluateCondition, isFactCondition } from './evaluateCondition';
 export type { ConditionEvaluation } from './evaluateCondition';
 export { describeMissingFact } from './describeMissingFact';
 export { findAppliesToMismatch } from './findAppliesToMismatch';

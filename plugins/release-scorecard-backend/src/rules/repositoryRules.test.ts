@@ -14,7 +14,7 @@ import {
   demoGates,
   GateOutput,
 } from '../__testUtils__/reportedGates';
-import { listConditionFacts } from './listConditionFacts';
+import { listConditionFacts } from '@internal/plugin-release-scorecard-common';
 import { readScorecardConfig } from './readScorecardConfig';
 
 const PACKAGE_DIR = resolvePackagePath(

@@ -133,10 +133,13 @@ export function createComplianceRoutes(options: {
         'type',
         'lifecycle',
         'score',
+        'rules with data',
+        'rules that apply',
         'level',
         'readiness',
         'regressions (7 days)',
-        ...rules.map(rule => rule.id),
+        // Per rule: its status, and since when it fails (ISO time).
+        ...rules.flatMap(rule => [rule.id, `${rule.id} failingSince`]),
       ]),
     );
     let cursor: string | undefined;
@@ -213,9 +216,14 @@ function csvRow(row: ComplianceRow, ruleIds: string[]): string {
     row.type,
     row.lifecycle,
     row.score,
+    row.ruleCoverage.withData,
+    row.ruleCoverage.applicable,
     row.level,
     row.readiness,
     row.regressions.join(' '),
-    ...ruleIds.map(id => row.rules[id] ?? ''),
+    ...ruleIds.flatMap(id => [
+      row.rules[id] ?? '',
+      row.failingSince[id]?.at ?? '',
+    ]),
   ]);
 }

@@ -239,13 +239,15 @@ describe.each(databases.eachSupportedId())(
       });
 
       // ledger: coverage fails (weight 2), gitops is exempt (3), and no-sev1 has
-      // no data since no incident tool reports on it: score = 100 × 3 ÷ (2 + 3)
-      // = 60; bronze fails, so no level; the blocking rule without data blocks.
+      // no data since no incident tool reports on it (1): a rule nobody could
+      // check is not met, so score = 100 × 3 ÷ (2 + 3 + 1) = 50; bronze
+      // fails, so no level; the blocking rule without data blocks.
       const ledger = await get(
         '/entities/default/component/ledger-service/scorecard',
       ).expect(200);
       expect(ledger.body).toMatchObject({
-        score: 60,
+        score: 50,
+        ruleCoverage: { withData: 2, applicable: 3 },
         level: null,
         readiness: { status: 'blocked', blockers: ['rule:no-sev1'] },
       });
@@ -259,8 +261,11 @@ describe.each(databases.eachSupportedId())(
       const cart = await get(
         '/entities/default/component/cart-service/scorecard',
       ).expect(200);
+      // Nothing could be checked: score 0 of 100 on 0 of 3 rules, never a
+      // perfect score read off the absence of data.
       expect(cart.body).toMatchObject({
-        score: null,
+        score: 0,
+        ruleCoverage: { withData: 0, applicable: 3 },
         level: null,
         readiness: { status: 'unknown' },
       });
@@ -427,7 +432,8 @@ describe.each(databases.eachSupportedId())(
         exempt: 1,
         noData: 1,
         fail: 0,
-        compliancePercent: 100,
+        // cart-service has no data: not met, so 2 of 3.
+        compliancePercent: 66.7,
       });
       expect(all.body.owners).toEqual([
         expect.objectContaining({
@@ -442,7 +448,8 @@ describe.each(databases.eachSupportedId())(
           exempt: 1,
           fail: 1,
           noData: 1,
-          compliancePercent: 80,
+          // (3 + 1) ÷ (3 + 1 + 1 + 1): the rule without data is not met.
+          compliancePercent: 66.7,
         }),
       ]);
 
@@ -477,11 +484,16 @@ describe.each(databases.eachSupportedId())(
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.text.trim().split('\r\n');
       expect(lines[0]).toBe(
-        'entity,title,owner,system,kind,type,lifecycle,score,level,readiness,regressions (7 days),coverage,gitops,no-sev1',
+        'entity,title,owner,system,kind,type,lifecycle,score,rules with data,rules that apply,level,readiness,regressions (7 days),' +
+          'coverage,coverage failingSince,gitops,gitops failingSince,no-sev1,no-sev1 failingSince',
       );
       expect(lines).toHaveLength(4);
       expect(lines[2]).toContain('component:default/ledger-service');
-      expect(lines[2]).toMatch(/,60,,blocked,,fail,exempt,no-data$/);
+      // Score 50 on 2 of 3 rules with data; coverage fails since its first
+      // evaluation (an ISO time), the others do not fail.
+      expect(lines[2]).toMatch(
+        /,50,2,3,,blocked,,fail,\d{4}-\d\d-\d\dT[\d:.]+Z,exempt,,no-data,$/,
+      );
 
       const bad = await get('/compliance?status=broken').expect(400);
       expect(bad.body.error.message).toContain('status');

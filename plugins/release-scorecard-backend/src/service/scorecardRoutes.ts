@@ -7,6 +7,7 @@ import {
   FIXED_FACTS,
   normalizeEntityRef,
   releaseScorecardEvaluatePermission,
+  ruleCoverageOf,
 } from '@internal/plugin-release-scorecard-common';
 import { DoraQueries } from '../database/DoraQueries';
 import { ScorecardStore } from '../database/ScorecardStore';
@@ -22,7 +23,13 @@ import {
 import { ScorecardEvaluator } from '../evaluation/ScorecardEvaluator';
 import { ScorecardConfig } from '../rules';
 import { EntityVisibility, isVisibleIn } from './EntityVisibility';
-import { pageOf, queryNumber, queryTime, RequestContext } from './requests';
+import {
+  pageOf,
+  queryNumber,
+  queryString,
+  queryTime,
+  RequestContext,
+} from './requests';
 
 const MAX_EVALUATE_REFS = 1000;
 
@@ -119,6 +126,7 @@ export function createScorecardRoutes(options: {
           level: stored.level,
           readiness: stored.readiness,
           rules: stored.rules,
+          ruleCoverage: ruleCoverageOf(stored.rules.map(rule => rule.status)),
         }
       : {
           entityRef,
@@ -127,6 +135,7 @@ export function createScorecardRoutes(options: {
           level: null,
           readiness: { status: 'unknown', gates: [], blockers: [] },
           rules: [],
+          ruleCoverage: { withData: 0, applicable: 0 },
         };
     res.json(scorecard);
   });
@@ -165,7 +174,11 @@ export function createScorecardRoutes(options: {
 
   router.get('/entities/:namespace/:kind/:name/history', async (req, res) => {
     const { entityRef } = await requests.readableEntityRef(req);
-    res.json(await store.listStatusChanges(entityRef, pageOf(req)));
+    const rule = queryString(req, 'rule');
+    if (rule && !scorecardConfig.rules.some(r => r.id === rule)) {
+      throw new InputError(`rule: no rule ${rule}`);
+    }
+    res.json(await store.listStatusChanges(entityRef, pageOf(req), { rule }));
   });
 
   router.get('/owners/:namespace/:kind/:name/dora', async (req, res) => {

@@ -33,9 +33,10 @@ export const ruleResult = (overrides: Partial<RuleResult>): RuleResult => ({
   level: 'silver',
   weight: 2,
   status: 'pass',
+  facts: ['gate.unit-tests.coverage'],
   actual: 0.846,
-  expected: 'gte 0.8',
-  message: 'Passes: gate.unit-tests.coverage is 0.846.',
+  expected: 'at least 80%',
+  message: 'Passes: gate.unit-tests.coverage is 84.6%.',
   exemption: null,
   ...overrides,
 });
@@ -79,18 +80,21 @@ export const blockedScorecard: EntityScorecard = {
       id: 'load-test-passes',
       title: 'The load test of the release candidate passes',
       status: 'fail',
+      facts: ['gate.load-test.status'],
       actual: 'failed',
-      expected: 'eq passed',
+      expected: 'passed',
       message: 'gate.load-test.status is failed; the rule wants passed.',
+      failingSince: { at: '2026-11-20T08:00:00.000Z', firstEvaluation: false },
     }),
     ruleResult({
       id: 'gitops-progressive-delivery',
       title: 'Deploys through GitOps with a canary or blue/green strategy',
       severity: 'blocking',
       status: 'exempt',
+      facts: ['deployment.gitops', 'deployment.strategy'],
       actual: { 'deployment.gitops': false, 'deployment.strategy': 'rolling' },
       expected:
-        'deployment.gitops eq true and deployment.strategy in [canary, blue-green]',
+        'deployment.gitops is true and deployment.strategy is canary or blue-green',
       message: 'Fails, but exempt until 2027-03-31.',
       exemption: {
         reason: 'Moving to Argo CD in Q1',
@@ -98,6 +102,7 @@ export const blockedScorecard: EntityScorecard = {
       },
     }),
   ],
+  ruleCoverage: { withData: 3, applicable: 3 },
 };
 
 export const readyScorecard: EntityScorecard = {
@@ -123,6 +128,7 @@ export const unknownScorecard: EntityScorecard = {
   level: null,
   readiness: { status: 'unknown', gates: [], blockers: [] },
   rules: [],
+  ruleCoverage: { withData: 0, applicable: 0 },
 };
 
 export const eliteDora: DoraMetrics = {
@@ -378,6 +384,8 @@ export const complianceResponse: ComplianceResponse = {
         'gitops-progressive-delivery': 'pass',
         'unit-test-coverage': 'pass',
       },
+      failingSince: {},
+      ruleCoverage: { withData: 2, applicable: 2 },
       regressions: [],
       improvements: [],
       evaluatedAt: '2026-11-22T05:02:22.314Z',
@@ -396,6 +404,13 @@ export const complianceResponse: ComplianceResponse = {
         'gitops-progressive-delivery': 'fail',
         'unit-test-coverage': 'no-data',
       },
+      failingSince: {
+        'gitops-progressive-delivery': {
+          at: '2026-11-18T09:00:00.000Z',
+          firstEvaluation: false,
+        },
+      },
+      ruleCoverage: { withData: 1, applicable: 2 },
       regressions: ['gitops-progressive-delivery'],
       improvements: [],
       evaluatedAt: '2026-11-22T05:02:22.314Z',

@@ -45,7 +45,7 @@ describe('EntityReleaseScorecardContent', () => {
     );
     expect(within(rows[0]).getByText('Fail')).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent('failed');
-    expect(rows[0]).toHaveTextContent('eq passed');
+    expect(rows[0]).toHaveTextContent('passed');
     expect(rows[1]).toHaveTextContent('Exempt');
     expect(
       within(rows[1]).getByText('deployment.gitops: false'),
