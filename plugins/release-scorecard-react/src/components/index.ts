@@ -1,0 +1,4 @@
+export * from './AsyncView';
+export * from './BreakableText';
+export * from './CursorPager';
+export * from './DataTable';

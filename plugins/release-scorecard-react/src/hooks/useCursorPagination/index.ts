@@ -1,0 +1,2 @@
+export { useCursorPagination } from './useCursorPagination';
+export type { CursorPage, CursorPagination } from './useCursorPagination';
