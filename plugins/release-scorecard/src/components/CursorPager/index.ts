@@ -1,4 +1,8 @@
-export { CursorPager } from './CursorPager';
-export { CursorPagedTable } from './CursorPagedTable';
-export { useCursorPagination } from './useCursorPagination';
-export type { CursorPagination } from './useCursorPagination';
+// Moved to @internal/plugin-release-scorecard-react; this re-export goes
+// once every component imports the package directly.
+export {
+  CursorPager,
+  CursorPagedTable,
+  useCursorPagination,
+} from '@internal/plugin-release-scorecard-react';
+export type { CursorPagination } from '@internal/plugin-release-scorecard-react';

@@ -99,14 +99,9 @@ export function RecentChanges(props: {
                 })}
               </List>
               <CursorPager
-                label="Changes: pages"
-                pageIndex={pages.pageIndex}
+                pagination={pages}
                 pageSize={CHANGES_PAGE_SIZE}
-                itemCount={page.items.length}
-                hasPrevious={pages.hasPrevious}
-                hasNext={pages.hasNext}
-                onPrevious={pages.previous}
-                onNext={pages.next}
+                label="Changes: pages"
               />
             </>
           )

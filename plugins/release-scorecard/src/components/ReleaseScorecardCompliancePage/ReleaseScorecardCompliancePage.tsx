@@ -151,15 +151,9 @@ export function ReleaseScorecardCompliancePage() {
                     />
                   )}
                   <CursorPager
-                    label="Services: pages"
-                    pageIndex={compliance.pageIndex}
+                    pagination={compliance}
                     pageSize={PAGE_SIZE}
-                    itemCount={page.items.length}
-                    totalCount={page.totalCount}
-                    hasPrevious={compliance.hasPrevious}
-                    hasNext={compliance.hasNext}
-                    onPrevious={compliance.previous}
-                    onNext={compliance.next}
+                    label="Services: pages"
                   />
                 </InfoCard>
               )}
