@@ -28,6 +28,12 @@ export interface DeploymentFilter {
   productionOnly?: boolean;
 }
 
+/** Which rule status changes of an entity to list. */
+export interface HistoryFilter {
+  /** Only the changes of this rule (its id). */
+  rule?: string;
+}
+
 /** Which incidents to list. */
 export interface IncidentFilter {
   status?: IncidentStatus;
@@ -70,10 +76,11 @@ export interface ReleaseScorecardApi {
     entityRef: string,
     window?: DoraWindowOptions,
   ): Promise<DoraTrend>;
-  /** Rule status changes of the entity, newest first. */
+  /** Rule status changes of the entity, newest first; of one rule with `filter.rule`. */
   getHistory(
     entityRef: string,
     page?: PageOptions,
+    filter?: HistoryFilter,
   ): Promise<RuleStatusChangePage>;
   /** Newest first. */
   listDeployments(

@@ -96,6 +96,22 @@ describe('ReleaseScorecardClient', () => {
     ]);
   });
 
+  it('asks for the history of one rule when a rule is given', async () => {
+    const requests = recordRequests();
+
+    await client.getHistory(
+      'component:default/pricing',
+      { limit: 10, cursor: 'c1' },
+      { rule: 'load-test-passes' },
+    );
+    await client.getHistory('component:default/pricing', undefined, {});
+
+    expect(requests.map(request => request.url)).toEqual([
+      `${baseUrl}/entities/default/component/pricing/history?limit=10&cursor=c1&rule=load-test-passes`,
+      `${baseUrl}/entities/default/component/pricing/history`,
+    ]);
+  });
+
   it('sends compliance filters as repeated parameters with the page', async () => {
     const requests = recordRequests({ items: [], totalCount: 0 });
 

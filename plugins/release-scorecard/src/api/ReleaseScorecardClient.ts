@@ -18,6 +18,7 @@ import {
   ComplianceFilter,
   DoraWindowOptions,
   DeploymentFilter,
+  HistoryFilter,
   IncidentFilter,
   PageOptions,
   ReleaseScorecardApi,
@@ -94,8 +95,12 @@ export class ReleaseScorecardClient implements ReleaseScorecardApi {
   getHistory(
     entityRef: string,
     page?: PageOptions,
+    filter?: HistoryFilter,
   ): Promise<RuleStatusChangePage> {
-    return this.getJson(`${entityPath(entityRef)}/history`, { ...page });
+    return this.getJson(`${entityPath(entityRef)}/history`, {
+      ...page,
+      rule: filter?.rule,
+    });
   }
 
   listDeployments(

@@ -3,6 +3,7 @@ export type {
   ComplianceFilter,
   DoraWindowOptions,
   DeploymentFilter,
+  HistoryFilter,
   IncidentFilter,
   PageOptions,
   ReleaseScorecardApi,
