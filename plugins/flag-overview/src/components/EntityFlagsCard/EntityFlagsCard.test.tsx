@@ -65,7 +65,7 @@ async function shownFlagKeys() {
     .slice(1)
     .map(
       row =>
-        within(row).getAllByRole('cell')[0].querySelector('code')!.textContent,
+        within(row).getByRole('rowheader').querySelector('code')!.textContent,
     );
 }
 
@@ -199,6 +199,36 @@ describe('EntityFlagsCard', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       'experiment flag older than 40 days',
     );
+  });
+
+  it('fits half a page: four columns, type and provider under the flag, no word broken', async () => {
+    await renderCard({
+      pages: [
+        {
+          items: [
+            storedFlag({
+              key: 'kill-payments',
+              provider: 'launchdarkly',
+              type: 'kill-switch',
+              temporary: false,
+            }),
+          ],
+          snapshots: [snapshot({ provider: 'launchdarkly' })],
+        },
+      ],
+    });
+
+    const table = await screen.findByRole('table', { name: 'Feature flags' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual(['Flag', 'Environments', 'Age', 'Status']);
+    const flag = within(table).getByRole('rowheader');
+    expect(flag).toHaveTextContent('kill-payments');
+    expect(flag).toHaveTextContent('kill-switch (permanent) · LaunchDarkly');
+    expect(getComputedStyle(flag).wordBreak).toBe('keep-all');
+    expect(getComputedStyle(flag).overflowWrap).toBe('normal');
   });
 
   it('says how old each snapshot is and warns when a provider failed', async () => {

@@ -2,11 +2,6 @@ import { useMemo, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -18,6 +13,10 @@ import {
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { StoredFeatureFlag } from '@internal/plugin-release-scorecard-common';
+import {
+  DataColumn,
+  DataTable,
+} from '@internal/plugin-release-scorecard-react';
 import {
   EnvironmentChips,
   FlagAge,
@@ -36,8 +35,8 @@ const useStyles = makeStyles(theme => ({
     flexDirection: 'column',
     gap: theme.spacing(2),
   },
-  tableWrapper: {
-    overflowX: 'auto',
+  kind: {
+    margin: 0,
   },
 }));
 
@@ -47,51 +46,71 @@ export interface EntityFlagsCardProps {
   variant?: InfoCardVariants;
 }
 
-function FlagsTable(props: { flags: StoredFeatureFlag[] }) {
+const flagColumns: DataColumn<StoredFeatureFlag>[] = [
+  {
+    title: 'Flag',
+    render: flag => <FlagSummary flag={flag} />,
+    rowHeader: true,
+    minWidth: 150,
+  },
+  {
+    title: 'Environments',
+    render: flag => <EnvironmentChips environments={flag.environments} />,
+    minWidth: 150,
+  },
+  {
+    title: 'Age',
+    render: flag => <FlagAge createdAt={flag.createdAt} />,
+    noWrap: true,
+  },
+  {
+    title: 'Status',
+    render: flag => (
+      <>
+        {flag.archived && (
+          <Typography variant="body2" color="textSecondary">
+            archived
+          </Typography>
+        )}
+        <StaleBadge stale={flag.stale} reason={flag.staleReason} />
+      </>
+    ),
+    noWrap: true,
+  },
+];
+
+/**
+ * The flag with what kind of flag it is and where it lives underneath, so
+ * that the card reads at half the page's width: four columns, not six.
+ */
+function FlagSummary(props: { flag: StoredFeatureFlag }) {
+  const { flag } = props;
   const classes = useStyles();
   return (
-    <div className={classes.tableWrapper}>
-      <Table size="small" aria-label="Feature flags">
-        <TableHead>
-          <TableRow>
-            <TableCell>Flag</TableCell>
-            <TableCell>Environments</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Age</TableCell>
-            <TableCell>Provider</TableCell>
-            <TableCell>Status</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.flags.map(flag => (
-            <TableRow key={`${flag.provider}/${flag.key}`}>
-              <TableCell>
-                <FlagName flag={flag} />
-              </TableCell>
-              <TableCell>
-                <EnvironmentChips environments={flag.environments} />
-              </TableCell>
-              <TableCell>
-                {flag.type}
-                {flag.temporary ? '' : ' (permanent)'}
-              </TableCell>
-              <TableCell>
-                <FlagAge createdAt={flag.createdAt} />
-              </TableCell>
-              <TableCell>{providerTitle(flag.provider)}</TableCell>
-              <TableCell>
-                {flag.archived && (
-                  <Typography variant="body2" color="textSecondary">
-                    archived
-                  </Typography>
-                )}
-                <StaleBadge stale={flag.stale} reason={flag.staleReason} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <>
+      <FlagName flag={flag} />
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="p"
+        className={classes.kind}
+      >
+        <span>{flag.type}</span>
+        {flag.temporary ? '' : ' (permanent)'} ·{' '}
+        <span>{providerTitle(flag.provider)}</span>
+      </Typography>
+    </>
+  );
+}
+
+function FlagsTable(props: { flags: StoredFeatureFlag[] }) {
+  return (
+    <DataTable<StoredFeatureFlag>
+      columns={flagColumns}
+      rows={props.flags}
+      rowKey={flag => `${flag.provider}/${flag.key}`}
+      ariaLabel="Feature flags"
+    />
   );
 }
 

@@ -1,20 +1,18 @@
 import { useState } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OrganizationFlag } from '@internal/plugin-release-scorecard-common';
-import useAsync from 'react-use/esm/useAsync';
+import {
+  CursorPager,
+  DataColumn,
+  DataTable,
+  useCursorPagination,
+} from '@internal/plugin-release-scorecard-react';
 import { flagOverviewApiRef } from '../../api';
 import {
   EnvironmentChips,
@@ -37,51 +35,63 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-interface Paging {
-  pageSize: number;
-  /** cursors[i] fetches page i; page 0 has none. */
-  cursors: Array<string | undefined>;
-  index: number;
-}
-
-function FlagRow(props: { flag: OrganizationFlag }) {
-  const { flag } = props;
-  return (
-    <TableRow>
-      <TableCell>
-        <FlagName flag={flag} />
-      </TableCell>
-      <TableCell>
-        <EntityRefLink entityRef={flag.entityRef}>
-          {flag.entityTitle}
-        </EntityRefLink>
-      </TableCell>
-      <TableCell>
-        {flag.entityOwner ? (
-          <EntityRefLink entityRef={flag.entityOwner} defaultKind="group" />
-        ) : (
-          '—'
-        )}
-      </TableCell>
-      <TableCell>{providerTitle(flag.provider)}</TableCell>
-      <TableCell>{flag.type}</TableCell>
-      <TableCell>
-        <EnvironmentChips environments={flag.environments} />
-      </TableCell>
-      <TableCell>
-        <FlagAge createdAt={flag.createdAt} />
-      </TableCell>
-      <TableCell>
+const columns: DataColumn<OrganizationFlag>[] = [
+  {
+    title: 'Flag',
+    render: flag => <FlagName flag={flag} />,
+    rowHeader: true,
+    minWidth: 160,
+  },
+  {
+    title: 'Entity',
+    render: flag => (
+      <EntityRefLink entityRef={flag.entityRef}>
+        {flag.entityTitle}
+      </EntityRefLink>
+    ),
+    minWidth: 140,
+  },
+  {
+    title: 'Owner',
+    render: flag =>
+      flag.entityOwner ? (
+        <EntityRefLink entityRef={flag.entityOwner} defaultKind="group" />
+      ) : (
+        '—'
+      ),
+    minWidth: 140,
+  },
+  {
+    title: 'Provider',
+    render: flag => providerTitle(flag.provider),
+    noWrap: true,
+  },
+  { title: 'Type', render: flag => flag.type, noWrap: true },
+  {
+    title: 'Environments',
+    render: flag => <EnvironmentChips environments={flag.environments} />,
+    minWidth: 180,
+  },
+  {
+    title: 'Age',
+    render: flag => <FlagAge createdAt={flag.createdAt} />,
+    noWrap: true,
+  },
+  {
+    title: 'Status',
+    render: flag => (
+      <>
         {flag.archived && (
           <Typography variant="body2" color="textSecondary">
             archived
           </Typography>
         )}
         <StaleBadge stale={flag.stale} reason={flag.staleReason} />
-      </TableCell>
-    </TableRow>
-  );
-}
+      </>
+    ),
+    noWrap: true,
+  },
+];
 
 /**
  * One filtered result set: the summary per team and the paged flag table.
@@ -92,18 +102,15 @@ export function FlagResults(props: {
   filters: FlagFilters;
   onSelectOwner: (owner: string) => void;
 }) {
+  const { filters, onSelectOwner } = props;
   const classes = useStyles();
   const api = useApi(flagOverviewApiRef);
-  const [paging, setPaging] = useState<Paging>({
-    pageSize: PAGE_SIZES[0],
-    cursors: [undefined],
-    index: 0,
-  });
-  const cursor = paging.cursors[paging.index];
-  const { value, loading, error } = useAsync(
-    () => api.listFlags({ ...props.filters, limit: paging.pageSize, cursor }),
-    [api, props.filters, paging.pageSize, cursor],
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const pages = useCursorPagination(
+    cursor => api.listFlags({ ...filters, limit: pageSize, cursor }),
+    JSON.stringify({ filters, pageSize }),
   );
+  const { value, loading, error } = pages.state;
 
   if (error) {
     return <ResponseErrorPanel error={error} />;
@@ -112,24 +119,12 @@ export function FlagResults(props: {
     return <Progress />;
   }
 
-  const changePage = (page: number) => {
-    if (page === paging.index + 1 && value.nextCursor) {
-      setPaging({
-        ...paging,
-        cursors: [...paging.cursors.slice(0, page), value.nextCursor],
-        index: page,
-      });
-    } else if (page >= 0 && page < paging.index) {
-      setPaging({ ...paging, index: page });
-    }
-  };
-
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <StaleFlagsPerTeam
           owners={value.owners}
-          onSelectOwner={props.onSelectOwner}
+          onSelectOwner={onSelectOwner}
         />
       </Grid>
       <Grid item xs={12}>
@@ -138,56 +133,19 @@ export function FlagResults(props: {
             Flags ({value.totalCount})
           </Typography>
           <div className={classes.loading}>{loading && <Progress />}</div>
-          <TableContainer>
-            <Table size="small" aria-label="Flags">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Flag</TableCell>
-                  <TableCell>Entity</TableCell>
-                  <TableCell>Owner</TableCell>
-                  <TableCell>Provider</TableCell>
-                  <TableCell>Type</TableCell>
-                  <TableCell>Environments</TableCell>
-                  <TableCell>Age</TableCell>
-                  <TableCell>Status</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {value.items.length === 0 ? (
-                  <TableRow>
-                    <TableCell colSpan={8}>
-                      No flags match the filters.
-                    </TableCell>
-                  </TableRow>
-                ) : (
-                  value.items.map(flag => (
-                    <FlagRow
-                      key={`${flag.entityRef}/${flag.provider}/${flag.key}`}
-                      flag={flag}
-                    />
-                  ))
-                )}
-              </TableBody>
-            </Table>
-          </TableContainer>
-          <TablePagination
-            component="div"
-            count={value.totalCount}
-            page={paging.index}
-            rowsPerPage={paging.pageSize}
-            rowsPerPageOptions={PAGE_SIZES}
-            onPageChange={(_event, page) => changePage(page)}
-            onRowsPerPageChange={event =>
-              setPaging({
-                pageSize: Number(event.target.value),
-                cursors: [undefined],
-                index: 0,
-              })
-            }
-            nextIconButtonProps={{
-              disabled: loading || !value.nextCursor,
-            }}
-            backIconButtonProps={{ disabled: loading || paging.index === 0 }}
+          <DataTable<OrganizationFlag>
+            columns={columns}
+            rows={value.items}
+            rowKey={flag => `${flag.entityRef}/${flag.provider}/${flag.key}`}
+            ariaLabel="Flags"
+            empty="No flags match the filters."
+          />
+          <CursorPager
+            pagination={pages}
+            pageSize={pageSize}
+            label="Flags: pages"
+            pageSizeOptions={PAGE_SIZES}
+            onPageSizeChange={setPageSize}
           />
         </Paper>
       </Grid>
