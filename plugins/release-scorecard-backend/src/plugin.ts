@@ -1,10 +1,15 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { releaseScorecardPermissions } from '@internal/plugin-release-scorecard-common';
+import {
+  releaseScorecardFactProvidersExtensionPoint,
+  releaseScorecardFlagProvidersExtensionPoint,
+  releaseScorecardWebhookSourcesExtensionPoint,
+} from '@internal/plugin-release-scorecard-node';
+import { readPluginOptions } from './config';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { DoraQueries } from './database/DoraQueries';
 import { FactQueries } from './database/FactQueries';
@@ -12,34 +17,48 @@ import { FlagQueries } from './database/FlagQueries';
 import { applyDatabaseMigrations } from './database/migrations';
 import { ScorecardStore } from './database/ScorecardStore';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
-import { readRetentionDays } from './config';
-import { readDoraOptions } from './dora';
 import { CatalogSync } from './evaluation/CatalogSync';
 import { EvaluationRunner } from './evaluation/EvaluationRunner';
 import { ScorecardEvaluator } from './evaluation/ScorecardEvaluator';
-import { readFlagLifetimes, readFlagProviders } from './flags';
+import {
+  createExtensionRegistries,
+  providedFactDefinitions,
+} from './extensions';
+import { BUILT_IN_FLAG_PROVIDERS } from './flags';
 import { FlagProviderSync } from './flags/FlagProviderSync';
 import { CatalogEntityResolver } from './ingest/CatalogEntityResolver';
 import { IngestService } from './ingest/IngestService';
-import { readIngestOptions } from './ingest/readIngestOptions';
-import { readScorecardConfig } from './rules';
 import { describeCustomGates } from './rules/describeCustomGates';
 import { EntityVisibility } from './service/EntityVisibility';
 import { scheduleRetention } from './service/retention';
 import { createRouter } from './service/router';
-import { webhookSources } from './webhooks/sources';
-
-const DEFAULT_EVALUATED_KINDS = ['component'];
+import { BUILT_IN_WEBHOOK_SOURCES } from './webhooks/sources';
 
 /**
  * The Release Scorecard backend plugin: ingestion of deployments, pipeline
  * gates, incidents and flags; DORA metrics; scorecard rules and compliance.
+ * Modules add webhook sources, flag providers and fact providers through the
+ * extension points of @internal/plugin-release-scorecard-node.
  *
  * @public
  */
 export const releaseScorecardPlugin = createBackendPlugin({
   pluginId: 'release-scorecard',
   register(env) {
+    const extensions = createExtensionRegistries();
+    env.registerExtensionPoint(releaseScorecardWebhookSourcesExtensionPoint, {
+      addWebhookSource: (...sources) =>
+        extensions.webhookSources.add(...sources),
+    });
+    env.registerExtensionPoint(releaseScorecardFlagProvidersExtensionPoint, {
+      addFlagProvider: (...providers) =>
+        extensions.flagProviders.add(...providers),
+    });
+    env.registerExtensionPoint(releaseScorecardFactProvidersExtensionPoint, {
+      addFactProvider: (...providers) =>
+        extensions.factProviders.add(...providers),
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -58,29 +77,18 @@ export const releaseScorecardPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, httpRouter, auth, catalog } = deps;
 
-        // Read every setting first: a misspelt rule stops the backend here,
-        // with a message that names the rule and the field.
-        const scorecardConfig = readScorecardConfig(config);
-        const customGates = describeCustomGates(scorecardConfig);
-        if (customGates) logger.info(customGates);
-        const retentionDays = readRetentionDays(config);
-        const doraOptions = readDoraOptions(config, retentionDays);
-        const flagLifetimesDays = readFlagLifetimes(config);
-        const evaluatedKinds = (
-          config.getOptionalStringArray('releaseScorecard.evaluation.kinds') ??
-          DEFAULT_EVALUATED_KINDS
-        ).map(kind => kind.toLocaleLowerCase('en-US'));
-        const evaluationSchedule = config.has(
-          'releaseScorecard.evaluation.schedule',
-        )
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              config.getConfig('releaseScorecard.evaluation.schedule'),
-            )
-          : {
-              frequency: { hours: 1 },
-              timeout: { minutes: 30 },
-              initialDelay: { seconds: 15 },
-            };
+        // The built-in tools, added the way a module adds one.
+        extensions.webhookSources.add(...BUILT_IN_WEBHOOK_SOURCES);
+        extensions.flagProviders.add(...BUILT_IN_FLAG_PROVIDERS);
+        const factProviders = extensions.factProviders.list();
+        const options = readPluginOptions(config, {
+          flagProviders: extensions.flagProviders.list(),
+          providedFacts: providedFactDefinitions(factProviders),
+        });
+        const customGates = describeCustomGates(options.scorecard);
+        if (customGates) {
+          logger.info(customGates);
+        }
 
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
@@ -91,17 +99,21 @@ export const releaseScorecardPlugin = createBackendPlugin({
         const doraQueries = new DoraQueries(knex);
 
         const evaluator = new ScorecardEvaluator({
-          scorecardConfig,
-          doraOptions,
-          flagLifetimesDays,
-          evaluatedKinds,
+          scorecardConfig: options.scorecard,
+          doraOptions: options.dora,
+          flagLifetimesDays: options.flagLifetimesDays,
+          evaluatedKinds: options.evaluatedKinds,
+          flagProviderAnnotations: extensions.flagProviders
+            .list()
+            .map(provider => provider.annotation),
+          factProviders,
           store: scorecardStore,
           facts: new FactQueries(knex),
           catalogSync: new CatalogSync(
             catalog,
             auth,
             scorecardStore,
-            evaluatedKinds,
+            options.evaluatedKinds,
           ),
           logger,
         });
@@ -111,13 +123,13 @@ export const releaseScorecardPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           lifecycle: deps.lifecycle,
           logger,
-          schedule: evaluationSchedule,
+          schedule: options.evaluationSchedule,
         });
         const ingest = new IngestService({
           store: evidenceStore,
           resolver: new CatalogEntityResolver(catalog, auth),
           logger,
-          ...readIngestOptions(config),
+          ...options.ingest,
           // New evidence re-evaluates the entity soon, off the request path.
           onEvidenceChanged: async refs => {
             await scorecardStore.enqueueEvaluation(refs, Date.now());
@@ -126,7 +138,11 @@ export const releaseScorecardPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(releaseScorecardPermissions);
-        await scheduleRetention({ ...deps, store: evidenceStore });
+        await scheduleRetention({
+          ...deps,
+          retentionDays: options.retentionDays,
+          store: evidenceStore,
+        });
         await evaluationRunner.start();
 
         if (config.getOptionalBoolean('releaseScorecard.demoData.enabled')) {
@@ -157,7 +173,7 @@ export const releaseScorecardPlugin = createBackendPlugin({
         }
 
         const flagSync = new FlagProviderSync({
-          providers: readFlagProviders(config),
+          providers: options.flagProviders,
           catalog,
           auth,
           store: evidenceStore,
@@ -176,14 +192,16 @@ export const releaseScorecardPlugin = createBackendPlugin({
             scorecardStore,
             doraQueries,
             flagQueries: new FlagQueries(knex),
-            flagLifetimesDays,
+            flagLifetimesDays: options.flagLifetimesDays,
             ingest,
             evaluator,
-            webhookSources,
-            scorecardConfig,
-            doraOptions,
-            evaluatedKinds,
-            retentionDays,
+            webhookSources: extensions.webhookSources.list(),
+            providedFacts: providedFactDefinitions(factProviders),
+            scorecardConfig: options.scorecard,
+            doraOptions: options.dora,
+            evaluatedKinds: options.evaluatedKinds,
+            retentionDays: options.retentionDays,
+            maxBodySize: options.ingest.maxBodySize,
           }),
         );
         // Tools cannot hold Backstage credentials: webhook routes check the

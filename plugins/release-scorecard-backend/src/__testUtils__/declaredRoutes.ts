@@ -3,7 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { readDoraOptions } from '../dora';
 import { readScorecardConfig } from '../rules';
 import { RouterOptions, createRouter } from '../service/router';
-import { webhookSources } from '../webhooks/sources';
+import { BUILT_IN_WEBHOOK_SOURCES } from '../webhooks/sources';
 
 /** One route of the plugin's HTTP API, e.g. `{ method: 'get', path: '/rules' }`. */
 export interface DeclaredRoute {
@@ -41,7 +41,9 @@ export async function declaredRoutes(): Promise<DeclaredRoute[]> {
     config: mockServices.rootConfig(),
     scorecardConfig: readScorecardConfig(config),
     doraOptions: readDoraOptions(config),
-    webhookSources,
+    webhookSources: BUILT_IN_WEBHOOK_SOURCES,
+    providedFacts: [],
+    maxBodySize: '5mb',
   } as unknown as RouterOptions);
   return collectRoutes(
     (router as unknown as { stack: RouterLayer[] }).stack,

@@ -17,7 +17,7 @@ import {
   DemoProfile,
 } from '../demo/demoProfiles';
 import { generateDemoHistory } from '../demo/generateDemoHistory';
-import { webhookSources } from '../webhooks/sources';
+import { BUILT_IN_WEBHOOK_SOURCES } from '../webhooks/sources';
 import { validWebhookDelivery, WebhookSourceName } from './webhookDeliveries';
 
 export type GateOutput = Pick<PipelineGate, 'gate' | 'metrics'>;
@@ -35,7 +35,7 @@ const DOCUMENTED_UPLOAD_GATES: Record<string, string[]> = {
 
 /** What every registered webhook source reports for its documented deliveries. */
 export function webhookSourceGates(): GateOutput[] {
-  return webhookSources.flatMap(source => {
+  return BUILT_IN_WEBHOOK_SOURCES.flatMap(source => {
     const delivery = validWebhookDelivery(source.name as WebhookSourceName);
     const queries = [
       delivery.query,

@@ -13,6 +13,8 @@ import {
   summarizeDora,
 } from '../dora';
 import { FlagLifetimesDays } from '../flags';
+import { FactProvider } from '@internal/plugin-release-scorecard-node';
+import { FactValue } from '@internal/plugin-release-scorecard-common';
 import { evaluateScorecard, ScorecardConfig } from '../rules';
 import { buildFacts, toCatalogEntity } from './buildFacts';
 import { CatalogSync } from './CatalogSync';
@@ -33,6 +35,10 @@ export interface ScorecardEvaluatorOptions {
   flagLifetimesDays: FlagLifetimesDays;
   /** Kinds that get scorecards, in lower case. */
   evaluatedKinds: string[];
+  /** The annotations of the installed flag providers. */
+  flagProviderAnnotations: string[];
+  /** Facts from modules, added to the built-in ones. */
+  factProviders?: FactProvider[];
   store: ScorecardStore;
   facts: FactQueries;
   catalogSync: CatalogSync;
@@ -130,11 +136,17 @@ export class ScorecardEvaluator {
       evaluatedKinds.includes(entities.get(ref)?.kind ?? ''),
     );
     const window = doraWindowEndingAt(now, doraOptions.windowDays, doraOptions);
-    const summaries = await facts.summarize(evaluatedRefs, {
-      now,
-      doraWindow: window,
-      flagLifetimesDays,
-    });
+    const [summaries, providedFacts] = await Promise.all([
+      facts.summarize(evaluatedRefs, {
+        now,
+        doraWindow: window,
+        flagLifetimesDays,
+      }),
+      this.collectProvidedFacts(
+        evaluatedRefs.map(ref => entities.get(ref)!),
+        now,
+      ),
+    ]);
     const evaluations = evaluatedRefs.map(entityRef => {
       const entity = entities.get(entityRef)!;
       const evidence = summaries.get(entityRef)!;
@@ -144,7 +156,16 @@ export class ScorecardEvaluator {
         { entityRef, entityCount: 1 },
         doraOptions.tiers,
       );
-      const entityFacts = buildFacts({ entity, evidence, dora, now });
+      const entityFacts = {
+        ...buildFacts({
+          entity,
+          evidence,
+          dora,
+          now,
+          flagProviderAnnotations: this.options.flagProviderAnnotations,
+        }),
+        ...providedFacts.get(entityRef),
+      };
       const result = evaluateScorecard({
         entity: toCatalogEntity(entity),
         facts: entityFacts,
@@ -164,5 +185,40 @@ export class ScorecardEvaluator {
       };
     });
     return { evaluations, entities };
+  }
+
+  /**
+   * The facts of the installed fact providers, by entity. A provider that
+   * fails leaves its facts out (rules on them are no-data) and is logged;
+   * facts it did not declare are ignored.
+   */
+  private async collectProvidedFacts(
+    entities: CatalogEntityRow[],
+    now: number,
+  ): Promise<Map<string, Record<string, FactValue>>> {
+    const collected = new Map<string, Record<string, FactValue>>();
+    for (const provider of this.options.factProviders ?? []) {
+      const declared = new Set(provider.facts.map(fact => fact.name));
+      try {
+        const facts = await provider.collect(
+          entities.map(entity => ({ ...entity })),
+          { now: new Date(now) },
+        );
+        for (const [entityRef, values] of facts) {
+          const entityFacts = collected.get(entityRef) ?? {};
+          for (const [name, value] of Object.entries(values)) {
+            if (declared.has(name) && value !== undefined && value !== null) {
+              entityFacts[name] = value;
+            }
+          }
+          collected.set(entityRef, entityFacts);
+        }
+      } catch (error) {
+        this.options.logger.warn(
+          `Fact provider ${provider.id} failed; its facts have no data this round: ${error}`,
+        );
+      }
+    }
+    return collected;
   }
 }

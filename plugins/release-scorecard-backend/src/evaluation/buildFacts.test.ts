@@ -2,6 +2,7 @@ import { DoraMetrics } from '@internal/plugin-release-scorecard-common';
 import { CatalogEntityRow } from '../database/ScorecardStore';
 import { EntityEvidenceSummary } from '../database/FactQueries';
 import { buildFacts } from './buildFacts';
+import { BUILT_IN_FLAG_PROVIDERS } from '../flags';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
@@ -48,9 +49,12 @@ const dora: DoraMetrics = {
   overallTier: 'high',
 };
 
+const FLAG_ANNOTATIONS = BUILT_IN_FLAG_PROVIDERS.map(p => p.annotation);
+
 describe('buildFacts', () => {
   it('turns evidence into facts, rounded for people to read', () => {
     const facts = buildFacts({
+      flagProviderAnnotations: FLAG_ANNOTATIONS,
       entity: entity({ 'pagerduty.com/service-id': 'P1' }),
       evidence: evidence({
         latestProductionDeployment: {
@@ -110,6 +114,7 @@ describe('buildFacts', () => {
 
   it('leaves out incident facts for an entity no incident tool reports on', () => {
     const facts = buildFacts({
+      flagProviderAnnotations: FLAG_ANNOTATIONS,
       entity: entity(),
       evidence: evidence(),
       dora,
@@ -122,6 +127,7 @@ describe('buildFacts', () => {
 
   it('has no flag data while a connected provider has not delivered, and zero flags without a provider', () => {
     const waiting = buildFacts({
+      flagProviderAnnotations: FLAG_ANNOTATIONS,
       entity: entity({ 'unleash.io/project-id': 'payments' }),
       evidence: evidence(),
       dora,
@@ -130,6 +136,7 @@ describe('buildFacts', () => {
     expect(waiting['flags.stale']).toBeUndefined();
 
     const delivered = buildFacts({
+      flagProviderAnnotations: FLAG_ANNOTATIONS,
       entity: entity({ 'unleash.io/project-id': 'payments' }),
       evidence: evidence({
         hasFlagData: true,

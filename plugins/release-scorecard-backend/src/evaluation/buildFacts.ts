@@ -18,12 +18,6 @@ const INCIDENT_TOOL_ANNOTATIONS = [
   'opsgenie.com/team',
 ];
 
-/** Annotations that connect an entity to a feature flag provider. */
-const FLAG_PROVIDER_ANNOTATIONS = [
-  'unleash.io/project-id',
-  'launchdarkly.com/project-key',
-  'flagsmith.com/project-id',
-];
 const HOUR_SECONDS = 3600;
 
 function roundTo(value: number, decimals: number): number {
@@ -42,6 +36,8 @@ export function buildFacts(options: {
   evidence: EntityEvidenceSummary;
   dora: DoraMetrics;
   now: number;
+  /** The annotations of the installed flag providers. */
+  flagProviderAnnotations: string[];
 }): Facts {
   const { entity, evidence, dora, now } = options;
   const facts: Facts = {
@@ -109,7 +105,7 @@ export function buildFacts(options: {
 
   // An entity without a flag provider has no flags; one whose provider has
   // not delivered a snapshot yet has no data.
-  const usesFlagProvider = FLAG_PROVIDER_ANNOTATIONS.some(
+  const usesFlagProvider = options.flagProviderAnnotations.some(
     annotation => entity.annotations[annotation],
   );
   if (evidence.hasFlagData || !usesFlagProvider) {

@@ -13,7 +13,7 @@ import {
   ProviderFailureState,
 } from './backoff';
 import { ConfiguredFlagProvider } from './readFlagProviders';
-import { FLAG_PROVIDER_DISPLAY_NAMES, FlagProviderClient } from './types';
+import { FlagProviderClient } from '@internal/plugin-release-scorecard-node';
 
 /**
  * Polls each configured flag provider on its schedule and stores one flag
@@ -114,7 +114,9 @@ export class FlagProviderSync {
   ): Promise<void> {
     const { store, logger } = this.options;
     const key = this.key(client, projectId);
-    const name = FLAG_PROVIDER_DISPLAY_NAMES[client.provider];
+    const name =
+      this.options.providers.find(p => p.client.provider === client.provider)
+        ?.provider.displayName ?? client.provider;
     try {
       const flags = await client.fetchProjectFlags(projectId, {
         signal: signal ?? new AbortController().signal,

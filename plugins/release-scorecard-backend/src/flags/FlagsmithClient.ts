@@ -8,11 +8,14 @@ import { isoFromString, latestIso } from './timestamps';
 import { inferFlagType } from './inferFlagType';
 import {
   DEFAULT_PAGE_SIZE,
-  FetchProjectFlagsOptions,
   FLAG_PROVIDER_ANNOTATIONS,
-  FlagProviderClient,
+  FLAG_PROVIDER_DISPLAY_NAMES,
   FlagProviderClientOptions,
 } from './types';
+import {
+  FetchProjectFlagsOptions,
+  FlagProviderClient,
+} from '@internal/plugin-release-scorecard-node';
 
 export const DEFAULT_FLAGSMITH_BASE_URL = 'https://api.flagsmith.com';
 
@@ -84,6 +87,7 @@ export class FlagsmithClient implements FlagProviderClient {
   constructor(options: FlagProviderClientOptions) {
     this.http = new ProviderHttpClient({
       provider: this.provider,
+      displayName: FLAG_PROVIDER_DISPLAY_NAMES.flagsmith,
       baseUrl: options.baseUrl,
       authHeaders: { Authorization: `Api-Key ${options.token}` },
       requestTimeoutMs: options.requestTimeoutMs,

@@ -8,11 +8,14 @@ import { isoFromMillis, latestIso } from './timestamps';
 import { inferFlagType } from './inferFlagType';
 import {
   DEFAULT_PAGE_SIZE,
-  FetchProjectFlagsOptions,
   FLAG_PROVIDER_ANNOTATIONS,
-  FlagProviderClient,
+  FLAG_PROVIDER_DISPLAY_NAMES,
   FlagProviderClientOptions,
 } from './types';
+import {
+  FetchProjectFlagsOptions,
+  FlagProviderClient,
+} from '@internal/plugin-release-scorecard-node';
 
 export const DEFAULT_LAUNCHDARKLY_BASE_URL = 'https://app.launchdarkly.com';
 /**
@@ -132,6 +135,7 @@ export class LaunchDarklyClient implements FlagProviderClient {
   constructor(options: FlagProviderClientOptions) {
     this.http = new ProviderHttpClient({
       provider: this.provider,
+      displayName: FLAG_PROVIDER_DISPLAY_NAMES.launchdarkly,
       baseUrl: options.baseUrl,
       authHeaders: {
         Authorization: options.token,

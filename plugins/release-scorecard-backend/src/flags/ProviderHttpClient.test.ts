@@ -16,6 +16,7 @@ describe('ProviderHttpClient', () => {
   const signal = new AbortController().signal;
   const client = new ProviderHttpClient({
     provider: 'unleash',
+    displayName: 'Unleash',
     baseUrl: 'https://unleash.example.com/api',
     authHeaders: { Authorization: TOKEN },
     requestTimeoutMs: 1000,

@@ -1,18 +1,13 @@
 import { CustomErrorBase } from '@backstage/errors';
 import { z } from 'zod';
-import {
-  DEFAULT_MAX_PAGES,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  FLAG_PROVIDER_DISPLAY_NAMES,
-  FlagProvider,
-} from './types';
+import { DEFAULT_MAX_PAGES, DEFAULT_REQUEST_TIMEOUT_MS } from './types';
 
 /** A request to a flag provider failed, timed out or returned something unexpected. */
 export class FlagProviderRequestError extends CustomErrorBase {
   name = 'FlagProviderRequestError' as const;
 
   constructor(
-    readonly provider: FlagProvider,
+    readonly provider: string,
     /** URL path of the failed request; never holds credentials. */
     readonly path: string,
     message: string,
@@ -58,7 +53,10 @@ export function buildProviderUrl(
 }
 
 export interface ProviderHttpClientOptions {
-  provider: FlagProvider;
+  /** The provider's id, e.g. `unleash`. */
+  provider: string;
+  /** Its name in messages, e.g. `Unleash`. */
+  displayName: string;
   baseUrl: string;
   /** Headers that authenticate every request. */
   authHeaders: Record<string, string>;
@@ -73,7 +71,7 @@ export interface ProviderHttpClientOptions {
  * and never a header value.
  */
 export class ProviderHttpClient {
-  readonly provider: FlagProvider;
+  readonly provider: string;
   readonly baseUrl: string;
   readonly maxPages: number;
   private readonly authHeaders: Record<string, string>;
@@ -87,7 +85,7 @@ export class ProviderHttpClient {
     this.requestTimeoutMs =
       options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    this.displayName = FLAG_PROVIDER_DISPLAY_NAMES[options.provider];
+    this.displayName = options.displayName;
   }
 
   url(path: string, query?: QueryParams): URL {

@@ -14,11 +14,14 @@ import { isoFromString } from './timestamps';
 import { isTemporaryFlagType } from './inferFlagType';
 import {
   DEFAULT_PAGE_SIZE,
-  FetchProjectFlagsOptions,
   FLAG_PROVIDER_ANNOTATIONS,
-  FlagProviderClient,
+  FLAG_PROVIDER_DISPLAY_NAMES,
   FlagProviderClientOptions,
 } from './types';
+import {
+  FetchProjectFlagsOptions,
+  FlagProviderClient,
+} from '@internal/plugin-release-scorecard-node';
 
 /** The search endpoint refuses pages larger than this. */
 const MAX_SEARCH_LIMIT = 100;
@@ -143,6 +146,7 @@ export class UnleashClient implements FlagProviderClient {
     const serverUrl = options.baseUrl.replace(/\/+$/, '').replace(/\/api$/, '');
     this.http = new ProviderHttpClient({
       provider: this.provider,
+      displayName: FLAG_PROVIDER_DISPLAY_NAMES.unleash,
       // The configured URL is documented as ending in /api; accept it without.
       baseUrl: `${serverUrl}/api`,
       authHeaders: { Authorization: options.token },

@@ -1,14 +1,10 @@
 export {
-  FLAG_PROVIDERS,
+  BUILT_IN_FLAG_PROVIDER_IDS,
   FLAG_PROVIDER_ANNOTATIONS,
   FLAG_PROVIDER_DISPLAY_NAMES,
 } from './types';
-export type {
-  FlagProvider,
-  FlagProviderClient,
-  FlagProviderClientOptions,
-  FetchProjectFlagsOptions,
-} from './types';
+export type { BuiltInFlagProviderId, FlagProviderClientOptions } from './types';
+export { BUILT_IN_FLAG_PROVIDERS } from './builtInFlagProviders';
 export { FlagProviderRequestError } from './ProviderHttpClient';
 export { UnleashClient } from './UnleashClient';
 export type { UnleashClientOptions } from './UnleashClient';

@@ -2,6 +2,7 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { BUILT_IN_FLAG_PROVIDERS } from './builtInFlagProviders';
 import { readFlagProviders } from './readFlagProviders';
 
 const flagsConfig = (flags: object) =>
@@ -13,9 +14,14 @@ describe('readFlagProviders', () => {
   const signal = new AbortController().signal;
 
   it('creates no provider without flag configuration', () => {
-    expect(readFlagProviders(new ConfigReader({}))).toEqual([]);
     expect(
-      readFlagProviders(flagsConfig({ lifetimesDays: { release: 30 } })),
+      readFlagProviders(new ConfigReader({}), BUILT_IN_FLAG_PROVIDERS),
+    ).toEqual([]);
+    expect(
+      readFlagProviders(
+        flagsConfig({ lifetimesDays: { release: 30 } }),
+        BUILT_IN_FLAG_PROVIDERS,
+      ),
     ).toEqual([]);
   });
 
@@ -25,6 +31,7 @@ describe('readFlagProviders', () => {
         unleash: { baseUrl: 'https://unleash.example.com/api', token: 'u' },
         flagsmith: { token: 'f' },
       }),
+      BUILT_IN_FLAG_PROVIDERS,
     );
 
     expect(
@@ -79,6 +86,7 @@ describe('readFlagProviders', () => {
         launchdarkly: { token: 'api-ld-token' },
         flagsmith: { token: 'fs-token' },
       }),
+      BUILT_IN_FLAG_PROVIDERS,
     );
 
     await expect(
@@ -107,6 +115,7 @@ describe('readFlagProviders', () => {
       flagsConfig({
         launchdarkly: { baseUrl: 'https://flags.internal/', token: 't' },
       }),
+      BUILT_IN_FLAG_PROVIDERS,
       { requestTimeoutMs: 20 },
     );
 
@@ -121,6 +130,7 @@ describe('readFlagProviders', () => {
     expect(() =>
       readFlagProviders(
         flagsConfig({ launchdarkly: { baseUrl: 'https://x' } }),
+        BUILT_IN_FLAG_PROVIDERS,
       ),
     ).toThrow(
       "Missing required config value at 'releaseScorecard.flags.launchdarkly.token'",
@@ -129,7 +139,10 @@ describe('readFlagProviders', () => {
 
   it('names the missing Unleash base URL key', () => {
     expect(() =>
-      readFlagProviders(flagsConfig({ unleash: { token: 'secret-token' } })),
+      readFlagProviders(
+        flagsConfig({ unleash: { token: 'secret-token' } }),
+        BUILT_IN_FLAG_PROVIDERS,
+      ),
     ).toThrow(
       "Missing required config value at 'releaseScorecard.flags.unleash.baseUrl'",
     );
@@ -141,6 +154,7 @@ describe('readFlagProviders', () => {
         flagsConfig({
           flagsmith: { baseUrl: 'api.flagsmith.com', token: 'secret-token' },
         }),
+        BUILT_IN_FLAG_PROVIDERS,
       );
     expect(read).toThrow(
       "Invalid config at 'releaseScorecard.flags.flagsmith.baseUrl': expected an http(s) URL, got 'api.flagsmith.com'",
@@ -166,6 +180,7 @@ describe('readFlagProviders', () => {
         },
         flagsmith: { token: 'f', schedule: 'PT15M' },
       }),
+      BUILT_IN_FLAG_PROVIDERS,
     );
 
     expect(providers.map(provider => provider.schedule)).toEqual([

@@ -3,16 +3,15 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { FlagsmithClient, DEFAULT_FLAGSMITH_BASE_URL } from './FlagsmithClient';
 import {
-  DEFAULT_LAUNCHDARKLY_BASE_URL,
-  LaunchDarklyClient,
-} from './LaunchDarklyClient';
-import { FlagProvider, FlagProviderClient } from './types';
-import { UnleashClient } from './UnleashClient';
+  FlagProvider,
+  FlagProviderClient,
+} from '@internal/plugin-release-scorecard-node';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './types';
 
 /** A provider client and the schedule it is polled on. */
 export interface ConfiguredFlagProvider {
+  provider: FlagProvider;
   client: FlagProviderClient;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
@@ -28,11 +27,15 @@ export const DEFAULT_FLAG_PROVIDER_SCHEDULE: SchedulerServiceTaskScheduleDefinit
     timeout: { minutes: 10 },
   };
 
+/** Keys under releaseScorecard.flags that are settings, not providers. */
+const FLAG_SETTINGS = ['lifetimesDays'];
+
 /**
- * Reads `releaseScorecard.flags.{unleash,launchdarkly,flagsmith}` into
- * clients. A provider without configuration is not created; a configured
- * provider without a token, or with a malformed URL or schedule, fails with
- * an error that names the config key.
+ * Creates the client of each installed provider that is configured under
+ * `releaseScorecard.flags.<id>`. A provider without configuration is not
+ * created; a configured one with an unusable configuration, or a key under
+ * releaseScorecard.flags that no installed provider has, stops the backend
+ * with an error that names the config key.
  *
  * `schedule` is either a full task schedule (`{ frequency, timeout, … }`) or
  * just the frequency as a duration (`{ minutes: 10 }`), which then also
@@ -40,82 +43,40 @@ export const DEFAULT_FLAG_PROVIDER_SCHEDULE: SchedulerServiceTaskScheduleDefinit
  */
 export function readFlagProviders(
   config: Config,
+  installed: FlagProvider[],
   options: ReadFlagProvidersOptions = {},
 ): ConfiguredFlagProvider[] {
   const flagsConfig = config.getOptionalConfig('releaseScorecard.flags');
   if (!flagsConfig) {
     return [];
   }
-  const providers: ConfiguredFlagProvider[] = [];
-
-  const unleash = flagsConfig.getOptionalConfig('unleash');
-  if (unleash) {
-    providers.push({
-      client: new UnleashClient({
-        baseUrl: readBaseUrl(unleash, 'unleash'),
-        token: unleash.getString('token'),
-        flagUrlTemplate: unleash.getOptionalString('flagUrlTemplate'),
-        requestTimeoutMs: options.requestTimeoutMs,
-      }),
-      schedule: readSchedule(unleash),
-    });
+  const ids = installed.map(provider => provider.id);
+  for (const key of flagsConfig.keys()) {
+    if (!ids.includes(key) && !FLAG_SETTINGS.includes(key)) {
+      throw new Error(
+        `Invalid config at 'releaseScorecard.flags.${key}': no flag provider '${key}' is installed; the installed providers are ${ids.join(
+          ', ',
+        )}`,
+      );
+    }
   }
-
-  const launchDarkly = flagsConfig.getOptionalConfig('launchdarkly');
-  if (launchDarkly) {
-    providers.push({
-      client: new LaunchDarklyClient({
-        baseUrl: readBaseUrl(
-          launchDarkly,
-          'launchdarkly',
-          DEFAULT_LAUNCHDARKLY_BASE_URL,
-        ),
-        token: launchDarkly.getString('token'),
-        requestTimeoutMs: options.requestTimeoutMs,
-      }),
-      schedule: readSchedule(launchDarkly),
-    });
-  }
-
-  const flagsmith = flagsConfig.getOptionalConfig('flagsmith');
-  if (flagsmith) {
-    providers.push({
-      client: new FlagsmithClient({
-        baseUrl: readBaseUrl(
-          flagsmith,
-          'flagsmith',
-          DEFAULT_FLAGSMITH_BASE_URL,
-        ),
-        token: flagsmith.getString('token'),
-        requestTimeoutMs: options.requestTimeoutMs,
-      }),
-      schedule: readSchedule(flagsmith),
-    });
-  }
-
-  return providers;
-}
-
-function readBaseUrl(
-  providerConfig: Config,
-  provider: FlagProvider,
-  defaultUrl?: string,
-): string {
-  const baseUrl = defaultUrl
-    ? providerConfig.getOptionalString('baseUrl') ?? defaultUrl
-    : providerConfig.getString('baseUrl');
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(baseUrl).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new Error(
-      `Invalid config at 'releaseScorecard.flags.${provider}.baseUrl': expected an http(s) URL, got '${baseUrl}'`,
-    );
-  }
-  return baseUrl.replace(/\/+$/, '');
+  return installed.flatMap(provider => {
+    const providerConfig = flagsConfig.getOptionalConfig(provider.id);
+    if (!providerConfig) {
+      return [];
+    }
+    return [
+      {
+        provider,
+        client: provider.createClient({
+          config: providerConfig,
+          requestTimeoutMs:
+            options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        }),
+        schedule: readSchedule(providerConfig),
+      },
+    ];
+  });
 }
 
 function readSchedule(

@@ -9,7 +9,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { toMillis } from '../database/time';
-import { WebhookEvent } from '../webhooks/types';
+import { WebhookEvent } from '@internal/plugin-release-scorecard-node';
 import { CatalogEntityResolver } from './CatalogEntityResolver';
 import {
   DeploymentEvidence,

@@ -5,8 +5,12 @@ import { AcceptedTimeRange, DEFAULT_ACCEPTED_TIMES } from './schemas';
 const HOUR_MS = 3_600_000;
 const DEFAULT_MAX_BATCH_SIZE = 1000;
 
+const DEFAULT_MAX_BODY_SIZE = '5mb';
+
 export interface IngestOptions {
   maxBatchSize: number;
+  /** Largest push or webhook body, e.g. `5mb`. */
+  maxBodySize: string;
   acceptedTimes: AcceptedTimeRange;
 }
 
@@ -43,6 +47,8 @@ export function readIngestOptions(config: Config): IngestOptions {
   }
   return {
     maxBatchSize,
+    maxBodySize:
+      config.getOptionalString(`${key}.maxBodySize`) ?? DEFAULT_MAX_BODY_SIZE,
     acceptedTimes: { earliest, maxFutureMs: maxFutureHours * HOUR_MS },
   };
 }

@@ -5,6 +5,7 @@ import {
   editDistance,
   FACT_PATTERNS,
   FactCondition,
+  FactDefinition,
   FactType,
   FIXED_FACTS,
   findFactDefinition,
@@ -64,6 +65,13 @@ const KNOWN_FACT_NAMES = [
 
 type Report = (field: string, problem: string) => void;
 
+/** The facts rules may name: built-in ones and those of fact providers. */
+interface FactCatalog {
+  find(name: string): FactDefinition | undefined;
+  /** Names to suggest for a misspelt fact. */
+  names: string[];
+}
+
 /**
  * Reads and validates the scorecard part of `releaseScorecard` (levels,
  * readiness, rules, exemptions) and applies defaults: severity `warning`,
@@ -73,7 +81,20 @@ type Report = (field: string, problem: string) => void;
  * fail for every entity, so this throws one Error that lists every problem,
  * one per line, each naming the config key, the rule and the field.
  */
-export function readScorecardConfig(config: Config): ScorecardConfig {
+export function readScorecardConfig(
+  config: Config,
+  options: {
+    /** Facts that installed fact providers declare, besides the built-in ones. */
+    providedFacts?: FactDefinition[];
+  } = {},
+): ScorecardConfig {
+  const provided = new Map(
+    (options.providedFacts ?? []).map(fact => [fact.name, fact]),
+  );
+  const facts: FactCatalog = {
+    find: name => provided.get(name) ?? findFactDefinition(name),
+    names: [...KNOWN_FACT_NAMES, ...provided.keys()],
+  };
   const problems: string[] = [];
   const reportAt =
     (where: string): Report =>
@@ -96,6 +117,7 @@ export function readScorecardConfig(config: Config): ScorecardConfig {
     config.getOptional('releaseScorecard.rules'),
     levels,
     reportAt,
+    facts,
   );
   const exemptions = readExemptions(
     config.getOptional('releaseScorecard.exemptions'),
@@ -189,6 +211,7 @@ function readRules(
   raw: JsonValue | undefined,
   levels: string[],
   reportAt: (where: string) => Report,
+  facts: FactCatalog,
 ): RuleDefinition[] {
   if (raw === undefined) {
     return [];
@@ -237,7 +260,7 @@ function readRules(
     } else {
       indexById.set(id, index);
     }
-    return [readRule(rawRule, id ?? `#${index}`, levels, report)];
+    return [readRule(rawRule, id ?? `#${index}`, levels, report, facts)];
   });
 }
 
@@ -246,6 +269,7 @@ function readRule(
   id: string,
   levels: string[],
   report: Report,
+  facts: FactCatalog,
 ): RuleDefinition {
   reportUnknownKeys(
     raw,
@@ -291,7 +315,7 @@ function readRule(
     raw.appliesTo === undefined
       ? undefined
       : readAppliesTo(raw.appliesTo, report);
-  const check = readCondition(raw.check, 'check', report);
+  const check = readCondition(raw.check, 'check', report, facts);
 
   return {
     id,
@@ -380,6 +404,7 @@ function readCondition(
   raw: JsonValue | undefined,
   field: string,
   report: Report,
+  facts: FactCatalog,
 ): RuleCondition | undefined {
   if (raw === undefined || raw === null) {
     report(
@@ -396,7 +421,7 @@ function readCondition(
     return undefined;
   }
   if (FACT_CONDITION_KEYS.some(key => key in raw)) {
-    return readFactCondition(raw, field, report);
+    return readFactCondition(raw, field, report, facts);
   }
   const keys = Object.keys(raw);
   const combinators = keys.filter(key => COMBINATORS.includes(key));
@@ -419,7 +444,7 @@ function readCondition(
   const combinator = combinators[0];
   const childField = `${field}.${combinator}`;
   if (combinator === 'not') {
-    const inner = readCondition(raw.not, childField, report);
+    const inner = readCondition(raw.not, childField, report, facts);
     return inner && { not: inner };
   }
   const list = raw[combinator];
@@ -431,7 +456,7 @@ function readCondition(
     return undefined;
   }
   const children = list.map((child, index) =>
-    readCondition(child, `${childField}[${index}]`, report),
+    readCondition(child, `${childField}[${index}]`, report, facts),
   );
   if (!isEvery(children)) {
     return undefined;
@@ -443,6 +468,7 @@ function readFactCondition(
   raw: JsonObject,
   field: string,
   report: Report,
+  facts: FactCatalog,
 ): FactCondition {
   reportUnknownKeys(
     raw,
@@ -462,10 +488,10 @@ function readFactCondition(
       )}`,
     );
   } else {
-    factType = findFactDefinition(fact)?.type;
+    factType = facts.find(fact)?.type;
     if (!factType) {
       const { meant, why } = explainMisspeltGateFact(fact) ?? {
-        meant: closest(fact, KNOWN_FACT_NAMES),
+        meant: closest(fact, facts.names),
         why: 'GET /api/release-scorecard/rules/facts lists the facts',
       };
       report(

@@ -18,7 +18,7 @@ import {
   XML_SOURCES,
 } from '../__testUtils__/webhookDeliveries';
 import { readFixture } from '../webhooks/__fixtures__/fixtures';
-import { webhookSources } from '../webhooks/sources';
+import { BUILT_IN_WEBHOOK_SOURCES } from '../webhooks/sources';
 
 jest.setTimeout(300_000);
 
@@ -908,7 +908,7 @@ describe.each(databases.eachSupportedId())(
         INGEST_ROUTES.map(route => `${route.method} ${route.path}`).sort(),
       ).toEqual(pushRoutes);
       expect([...WEBHOOK_SOURCE_NAMES].sort()).toEqual(
-        webhookSources.map(source => source.name).sort(),
+        BUILT_IN_WEBHOOK_SOURCES.map(source => source.name).sort(),
       );
     });
 

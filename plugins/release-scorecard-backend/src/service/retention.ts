@@ -1,22 +1,16 @@
-import {
-  LoggerService,
-  RootConfigService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import { readRetentionDays } from '../config';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { EvidenceStore } from '../database/EvidenceStore';
 
 const DAY_MS = 86_400_000;
 
 /** Removes evidence older than `releaseScorecard.retentionDays`, daily. */
 export async function scheduleRetention(options: {
-  config: RootConfigService;
+  retentionDays: number;
   logger: LoggerService;
   scheduler: SchedulerService;
   store: EvidenceStore;
 }) {
-  const { config, logger, scheduler, store } = options;
-  const retentionDays = readRetentionDays(config);
+  const { retentionDays, logger, scheduler, store } = options;
   await scheduler.scheduleTask({
     id: 'release-scorecard-retention',
     frequency: { hours: 24 },

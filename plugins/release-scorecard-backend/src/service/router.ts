@@ -25,12 +25,13 @@ import { DoraQueries } from '../database/DoraQueries';
 import { FlagQueries } from '../database/FlagQueries';
 import { EvidenceStore } from '../database/EvidenceStore';
 import { ScorecardStore } from '../database/ScorecardStore';
+import { FactDefinition } from '@internal/plugin-release-scorecard-common';
 import { DoraOptions } from '../dora';
 import { FlagLifetimesDays } from '../flags';
 import { ScorecardEvaluator } from '../evaluation/ScorecardEvaluator';
 import { IngestService } from '../ingest/IngestService';
 import { ScorecardConfig } from '../rules';
-import { WebhookSource } from '../webhooks/types';
+import { WebhookSource } from '@internal/plugin-release-scorecard-node';
 import { createComplianceRoutes } from './complianceRoutes';
 import { EntityVisibility } from './EntityVisibility';
 import { createEvidenceRoutes } from './evidenceRoutes';
@@ -60,9 +61,11 @@ export interface RouterOptions {
   doraOptions: DoraOptions;
   evaluatedKinds: string[];
   retentionDays: number;
+  /** Largest push or webhook body, e.g. `5mb`. */
+  maxBodySize: string;
+  /** Facts that installed fact providers declare. */
+  providedFacts: FactDefinition[];
 }
-
-const DEFAULT_MAX_BODY_SIZE = '5mb';
 
 /** Errors of an unreachable or restarting database, which a retry can cure. */
 export function isDatabaseUnavailable(error: any): boolean {
@@ -177,10 +180,7 @@ export function toCallerError(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { config, logger } = options;
-  const maxBodySize =
-    config.getOptionalString('releaseScorecard.ingest.maxBodySize') ??
-    DEFAULT_MAX_BODY_SIZE;
+  const { logger, maxBodySize } = options;
   const requests = new RequestContext(
     options.httpAuth,
     options.permissions,

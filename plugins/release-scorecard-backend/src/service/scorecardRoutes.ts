@@ -4,6 +4,7 @@ import Router from 'express-promise-router';
 import {
   EntityScorecard,
   FACT_PATTERNS,
+  FactDefinition,
   FIXED_FACTS,
   normalizeEntityRef,
   releaseScorecardEvaluatePermission,
@@ -72,6 +73,8 @@ export function createScorecardRoutes(options: {
   evaluatedKinds: string[];
   /** Evidence older than this is deleted, so no DORA window may be longer. */
   retentionDays: number;
+  /** Facts that installed fact providers declare. */
+  providedFacts: FactDefinition[];
 }) {
   const {
     requests,
@@ -205,7 +208,10 @@ export function createScorecardRoutes(options: {
 
   router.get('/rules/facts', async (req, res) => {
     await requests.credentials(req);
-    res.json({ facts: FIXED_FACTS, patterns: FACT_PATTERNS });
+    res.json({
+      facts: [...FIXED_FACTS, ...options.providedFacts],
+      patterns: FACT_PATTERNS,
+    });
   });
 
   // The one action that changes what users see outside ingestion (rules and

@@ -8,7 +8,10 @@ import { NotFoundError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { IngestService } from '../ingest/IngestService';
-import { WebhookRequest, WebhookSource } from '../webhooks/types';
+import {
+  WebhookRequest,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 /**
  * The source's secret, or undefined when it has none. An empty value (e.g.

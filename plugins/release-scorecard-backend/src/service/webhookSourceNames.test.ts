@@ -10,7 +10,7 @@ import {
   sendWebhook,
   validWebhookDelivery,
 } from '../__testUtils__/webhookDeliveries';
-import { webhookSources } from '../webhooks/sources';
+import { BUILT_IN_WEBHOOK_SOURCES } from '../webhooks/sources';
 
 jest.setTimeout(120_000);
 
@@ -24,7 +24,7 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const WEBHOOKS = '/api/release-scorecard/webhooks';
-const REGISTERED = webhookSources.map(source => source.name);
+const REGISTERED = BUILT_IN_WEBHOOK_SOURCES.map(source => source.name);
 const UNKNOWN = {
   name: 'NotFoundError',
   message: `Unknown webhook source; the sources are ${[...REGISTERED]

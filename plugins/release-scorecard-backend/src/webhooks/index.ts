@@ -1,2 +1,1 @@
-export * from './types';
-export { findWebhookSource, webhookSources } from './sources';
+export { BUILT_IN_WEBHOOK_SOURCES } from './sources';

@@ -1,7 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
-import { WebhookRequest } from '../types';
+import { createWebhookRequest } from '@internal/plugin-release-scorecard-node';
 
 /** Test helpers: payloads as the tools document them, and requests carrying them. */
 
@@ -20,24 +20,8 @@ export function readJsonFixture(source: string, file: string): any {
   return JSON.parse(readFixture(source, file).toString('utf8'));
 }
 
-export function webhookRequest(
-  body: Buffer | string | object,
-  options: Partial<Pick<WebhookRequest, 'headers' | 'query'>> = {},
-): WebhookRequest {
-  let rawBody: Buffer;
-  if (Buffer.isBuffer(body)) {
-    rawBody = body;
-  } else if (typeof body === 'string') {
-    rawBody = Buffer.from(body, 'utf8');
-  } else {
-    rawBody = Buffer.from(JSON.stringify(body), 'utf8');
-  }
-  return {
-    headers: options.headers ?? {},
-    rawBody,
-    query: options.query ?? {},
-  };
-}
+/** A request as a webhook source sees it (see createWebhookRequest). */
+export const webhookRequest = createWebhookRequest;
 
 /**
  * The hex HMAC-SHA256 the tools send, computed here independently of the

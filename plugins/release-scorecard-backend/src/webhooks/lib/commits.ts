@@ -1,6 +1,6 @@
 import { DeploymentCommit } from '@internal/plugin-release-scorecard-common';
 import { z } from 'zod';
-import { toIsoTimestamp } from './timestamps';
+import { toIsoTimestamp } from '@internal/plugin-release-scorecard-node';
 
 /**
  * Commits a deployment shipped, as an Argo CD template or a GitHub deployment

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { nonEmpty } from '../lib';
-import { EntityLookup } from '../types';
+import { nonEmpty } from '@internal/plugin-release-scorecard-node';
+import { EntityLookup } from '@internal/plugin-release-scorecard-node';
 
 /**
  * Shared by the Argo CD and Argo Rollouts mappings: both deliver through the

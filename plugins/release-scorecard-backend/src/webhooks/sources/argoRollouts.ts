@@ -11,8 +11,8 @@ import {
   nonEmpty,
   parseWithSchema,
   toIsoTimestamp,
-} from '../lib';
-import { WebhookMapResult } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import { WebhookMapResult } from '@internal/plugin-release-scorecard-node';
 import {
   applicationLookup,
   kubernetesMetadataSchema,

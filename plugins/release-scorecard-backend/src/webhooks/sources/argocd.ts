@@ -3,17 +3,19 @@ import { DeploymentStatus } from '@internal/plugin-release-scorecard-common';
 import { z } from 'zod';
 import {
   compact,
-  deploymentCommitsSchema,
   isHttpUrl,
   nonEmpty,
   parseJsonBody,
   parseWithSchema,
-  toDeploymentCommits,
   toIsoTimestamp,
   toOptionalIsoTimestamp,
   verifyBearerToken,
-} from '../lib';
-import { WebhookMapResult, WebhookSource } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import { deploymentCommitsSchema, toDeploymentCommits } from '../lib';
+import {
+  WebhookMapResult,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 import {
   applicationLookup,
   kubernetesMetadataSchema,

@@ -1,15 +1,17 @@
 import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
-  childElements,
   compact,
   nonEmpty,
-  numericAttribute,
   parseReportUploadQuery,
-  parseXmlReport,
   verifyBearerToken,
-} from '../lib';
-import { WebhookMapResult, WebhookRequest, WebhookSource } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import { childElements, numericAttribute, parseXmlReport } from '../lib';
+import {
+  WebhookMapResult,
+  WebhookRequest,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 /**
  * Cobertura's `timestamp` is epoch milliseconds (Cobertura, coverage.py,

@@ -10,23 +10,22 @@ import {
 import { z } from 'zod';
 import {
   compact,
-  deploymentCommitsSchema,
   getHeader,
   isHttpUrl,
   nonEmpty,
   parseJsonBody,
   parseWithSchema,
-  toDeploymentCommits,
   toGateName,
   toIsoTimestamp,
   verifyHmacSha256Hex,
-} from '../lib';
+} from '@internal/plugin-release-scorecard-node';
+import { deploymentCommitsSchema, toDeploymentCommits } from '../lib';
 import {
   EntityLookup,
   WebhookMapResult,
   WebhookRequest,
   WebhookSource,
-} from '../types';
+} from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's repository. */
 export const GITHUB_PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';

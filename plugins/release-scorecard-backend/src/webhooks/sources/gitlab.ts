@@ -15,8 +15,12 @@ import {
   toIsoTimestamp,
   toOptionalIsoTimestamp,
   verifySharedToken,
-} from '../lib';
-import { EntityLookup, WebhookMapResult, WebhookSource } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import {
+  EntityLookup,
+  WebhookMapResult,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's GitLab project. */
 export const GITLAB_PROJECT_SLUG_ANNOTATION = 'gitlab.com/project-slug';

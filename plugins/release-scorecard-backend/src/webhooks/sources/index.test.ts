@@ -1,22 +1,32 @@
-import { findWebhookSource, webhookSources } from '.';
+import { existsSync } from 'node:fs';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { BUILT_IN_WEBHOOK_SOURCES } from '.';
+import { ExtensionRegistry } from '../../extensions';
 
-describe('webhookSources', () => {
-  it('registers each source of the specification once', () => {
-    expect(webhookSources.map(source => source.name)).toEqual([
-      'argocd',
-      'github',
-      'gitlab',
-      'pagerduty',
-      'sonarqube',
-      'trivy',
-      'junit',
-      'cobertura',
-    ]);
+describe('BUILT_IN_WEBHOOK_SOURCES', () => {
+  it('registers through the extension registry like a module, each once', () => {
+    const registry = new ExtensionRegistry<{ name: string }>(
+      'webhook source',
+      source => source.name,
+    );
+    expect(() => registry.add(...BUILT_IN_WEBHOOK_SOURCES)).not.toThrow();
+    expect(() => registry.add(BUILT_IN_WEBHOOK_SOURCES[0])).toThrow(
+      `The webhook source '${BUILT_IN_WEBHOOK_SOURCES[0].name}' is added twice`,
+    );
   });
 
-  it('finds a source by its path segment', () => {
-    expect(findWebhookSource('pagerduty')?.name).toBe('pagerduty');
-    expect(findWebhookSource('jenkins')).toBeUndefined();
-    expect(findWebhookSource('PagerDuty')).toBeUndefined();
-  });
+  it.each(BUILT_IN_WEBHOOK_SOURCES.map(source => source.name))(
+    '%s has documented payloads as fixtures',
+    name => {
+      expect(
+        existsSync(
+          resolvePackagePath(
+            '@internal/plugin-release-scorecard-backend',
+            'src/webhooks/__fixtures__',
+            name,
+          ),
+        ),
+      ).toBe(true);
+    },
+  );
 });

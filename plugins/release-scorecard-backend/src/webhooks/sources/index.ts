@@ -1,4 +1,4 @@
-import { WebhookSource } from '../types';
+import { WebhookSource } from '@internal/plugin-release-scorecard-node';
 import { argoCdWebhookSource } from './argocd';
 import { coberturaWebhookSource } from './cobertura';
 import { githubWebhookSource } from './github';
@@ -9,10 +9,11 @@ import { sonarQubeWebhookSource } from './sonarqube';
 import { trivyWebhookSource } from './trivy';
 
 /**
- * Every tool that can call `POST /webhooks/{name}`. Adding a tool is adding
- * its file, its fixtures and a line here (and its secret in config.d.ts).
+ * The tools built into the backend that can call `POST /webhooks/{name}`;
+ * the plugin adds them through the same extension point as a module adds
+ * its own (releaseScorecardWebhookSourcesExtensionPoint).
  */
-export const webhookSources: WebhookSource[] = [
+export const BUILT_IN_WEBHOOK_SOURCES: WebhookSource[] = [
   argoCdWebhookSource,
   githubWebhookSource,
   gitlabWebhookSource,
@@ -22,8 +23,3 @@ export const webhookSources: WebhookSource[] = [
   junitWebhookSource,
   coberturaWebhookSource,
 ];
-
-/** The source behind `/webhooks/{name}`, or undefined for an unknown name. */
-export function findWebhookSource(name: string): WebhookSource | undefined {
-  return webhookSources.find(source => source.name === name);
-}

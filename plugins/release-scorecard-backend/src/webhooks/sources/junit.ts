@@ -1,17 +1,23 @@
 import { InputError } from '@backstage/errors';
 import {
-  attribute,
-  childElements,
   compact,
   latestIsoTimestamp,
-  numericAttribute,
   parseReportUploadQuery,
-  parseXmlReport,
   toIsoTimestamp,
   verifyBearerToken,
+} from '@internal/plugin-release-scorecard-node';
+import {
+  attribute,
+  childElements,
+  numericAttribute,
+  parseXmlReport,
   XmlElement,
 } from '../lib';
-import { WebhookMapResult, WebhookRequest, WebhookSource } from '../types';
+import {
+  WebhookMapResult,
+  WebhookRequest,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 /** What a JUnit report says about its tests. */
 export interface JUnitSummary {

@@ -9,8 +9,12 @@ import {
   parseJsonBody,
   parseWithSchema,
   toIsoTimestamp,
-} from '../lib';
-import { WebhookMapResult, WebhookRequest, WebhookSource } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import {
+  WebhookMapResult,
+  WebhookRequest,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's PagerDuty service. */
 export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';

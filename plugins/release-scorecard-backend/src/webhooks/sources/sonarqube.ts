@@ -13,8 +13,11 @@ import {
   parseWithSchema,
   toIsoTimestamp,
   verifyHmacSha256Hex,
-} from '../lib';
-import { WebhookMapResult, WebhookSource } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import {
+  WebhookMapResult,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's SonarQube project. */
 export const SONARQUBE_PROJECT_KEY_ANNOTATION = 'sonarqube.org/project-key';

@@ -8,8 +8,12 @@ import {
   parseWithSchema,
   toIsoTimestamp,
   verifyBearerToken,
-} from '../lib';
-import { WebhookMapResult, WebhookRequest, WebhookSource } from '../types';
+} from '@internal/plugin-release-scorecard-node';
+import {
+  WebhookMapResult,
+  WebhookRequest,
+  WebhookSource,
+} from '@internal/plugin-release-scorecard-node';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 type Severity = (typeof SEVERITIES)[number];

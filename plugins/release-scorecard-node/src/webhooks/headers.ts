@@ -1,4 +1,4 @@
-import { WebhookRequest } from '../types';
+import { WebhookRequest } from './types';
 
 /**
  * The value of a request header, matched case-insensitively. A header sent

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { webhookRequest } from '../__fixtures__/fixtures';
+import { createWebhookRequest as webhookRequest } from './createWebhookRequest';
 import { parseReportUploadQuery } from './reportQuery';
 
 const parse = (query: Record<string, string | undefined>) =>

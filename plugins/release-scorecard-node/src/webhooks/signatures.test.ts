@@ -1,4 +1,4 @@
-import { webhookRequest } from '../__fixtures__/fixtures';
+import { createWebhookRequest as webhookRequest } from './createWebhookRequest';
 import {
   constantTimeEquals,
   hmacSha256Hex,

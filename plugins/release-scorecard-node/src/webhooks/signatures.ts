@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import { WebhookRequest } from '../types';
+import { WebhookRequest } from './types';
 import { getHeader } from './headers';
 
 /**

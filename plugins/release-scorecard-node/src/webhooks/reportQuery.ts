@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { normalizeEntityRef } from '@internal/plugin-release-scorecard-common';
-import { EntityLookup, GateReport, WebhookRequest } from '../types';
+import { EntityLookup, GateReport, WebhookRequest } from './types';
 import { GATE_NAME_PATTERN } from './gateNames';
 import { isHttpUrl, nonEmpty } from './payload';
 

@@ -1,0 +1,52 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { FactProvider } from './factProviders';
+import { FlagProvider } from './flagProviders';
+import { WebhookSource } from './webhooks/types';
+
+/**
+ * Adds tools that call `POST /api/release-scorecard/webhooks/<name>`. The
+ * built-in sources (Argo CD, GitHub, GitLab, PagerDuty, SonarQube, Trivy,
+ * JUnit, Cobertura) are added through this same point.
+ *
+ * @public
+ */
+export interface ReleaseScorecardWebhookSourcesExtensionPoint {
+  addWebhookSource(...sources: WebhookSource[]): void;
+}
+
+/** @public */
+export const releaseScorecardWebhookSourcesExtensionPoint =
+  createExtensionPoint<ReleaseScorecardWebhookSourcesExtensionPoint>({
+    id: 'release-scorecard.webhook-sources',
+  });
+
+/**
+ * Adds feature flag providers that the backend polls. The built-in ones
+ * (Unleash, LaunchDarkly, Flagsmith) are added through this same point.
+ *
+ * @public
+ */
+export interface ReleaseScorecardFlagProvidersExtensionPoint {
+  addFlagProvider(...providers: FlagProvider[]): void;
+}
+
+/** @public */
+export const releaseScorecardFlagProvidersExtensionPoint =
+  createExtensionPoint<ReleaseScorecardFlagProvidersExtensionPoint>({
+    id: 'release-scorecard.flag-providers',
+  });
+
+/**
+ * Adds facts from an organisation's own data, so that rules can test them.
+ *
+ * @public
+ */
+export interface ReleaseScorecardFactProvidersExtensionPoint {
+  addFactProvider(...providers: FactProvider[]): void;
+}
+
+/** @public */
+export const releaseScorecardFactProvidersExtensionPoint =
+  createExtensionPoint<ReleaseScorecardFactProvidersExtensionPoint>({
+    id: 'release-scorecard.fact-providers',
+  });
