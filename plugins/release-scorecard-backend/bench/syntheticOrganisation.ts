@@ -12,7 +12,7 @@ import {
   FlagSnapshotEvidence,
   IncidentEvidence,
   PipelineRunEvidence,
-} from '../src/ingest/evidence';
+} from '../src/evidence';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -2,7 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import { applyDatabaseMigrations } from './migrations';
-import { DeploymentEvidence, IncidentEvidence } from '../ingest/evidence';
+import { DeploymentEvidence, IncidentEvidence } from '../evidence';
 
 jest.setTimeout(60_000);
 

@@ -9,24 +9,22 @@ import {
   StoredPipelineRun,
 } from '@internal/plugin-release-scorecard-common';
 import {
+  applyDeploymentPatch,
+  applyGateReports,
   CommitEvidence,
   DeploymentEvidence,
+  deploymentFromPatch,
   DeploymentPatchEvidence,
   FlagSnapshotEvidence,
   GateEvidence,
   GateReportEvidence,
   IncidentEvidence,
-  PipelineRunEvidence,
-  WriteCounts,
-} from '../ingest/evidence';
-import {
-  applyDeploymentPatch,
-  applyGateReports,
-  deploymentFromPatch,
   mergeDeployment,
   mergeIncident,
   mergePipelineRun,
-} from '../ingest/merge';
+  PipelineRunEvidence,
+  WriteCounts,
+} from '../evidence';
 import {
   EvidenceStore,
   FlagSnapshotStatus,

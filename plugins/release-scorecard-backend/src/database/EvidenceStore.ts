@@ -14,7 +14,7 @@ import {
   IncidentEvidence,
   PipelineRunEvidence,
   WriteCounts,
-} from '../ingest/evidence';
+} from '../evidence';
 
 export interface PageRequest {
   limit: number;

@@ -4,7 +4,7 @@ import {
   DeploymentEvidence,
   IncidentEvidence,
   PipelineRunEvidence,
-} from '../ingest/evidence';
+} from '../evidence';
 import { bulkLoadEvidence, refreshPlannerStatistics } from './bulkLoadEvidence';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import { applyDatabaseMigrations } from './migrations';

@@ -1,11 +1,11 @@
 import { Knex } from 'knex';
 import {
+  applyGateReports,
   DeploymentEvidence,
   FlagSnapshotEvidence,
   IncidentEvidence,
   PipelineRunEvidence,
-} from '../ingest/evidence';
-import { applyGateReports } from '../ingest/merge';
+} from '../evidence';
 import { chunk } from './chunk';
 import { deploymentToRow, flagToRow, incidentToRow, runToRow } from './rows';
 

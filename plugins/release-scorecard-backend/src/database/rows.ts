@@ -15,7 +15,7 @@ import {
   DeploymentEvidence,
   IncidentEvidence,
   PipelineRunEvidence,
-} from '../ingest/evidence';
+} from '../evidence';
 import { fromDbMillis, toIso } from './time';
 
 export type Row = Record<string, any>;

@@ -16,7 +16,7 @@ import {
   IncidentEvidence,
   PipelineRunEvidence,
   WriteCounts,
-} from './evidence';
+} from '../evidence';
 import {
   AcceptedTimeRange,
   createIngestSchemas,

@@ -10,7 +10,7 @@ import {
   GateEvidence,
   IncidentEvidence,
   PipelineRunEvidence,
-} from './evidence';
+} from './types';
 import {
   GateResultStatus,
   GateStatus,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DeploymentEvidence, GateEvidence, IncidentEvidence } from './evidence';
+import { DeploymentEvidence, GateEvidence, IncidentEvidence } from './types';
 import {
   applyDeploymentPatch,
   applyGateReports,
