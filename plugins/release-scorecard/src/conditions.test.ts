@@ -1,9 +1,9 @@
-import { describeAppliesTo, describeCondition } from './conditions';
+import { describeAppliesTo, describeFactCondition } from './conditions';
 
-describe('describeCondition', () => {
+describe('describeFactCondition', () => {
   it('reads a single fact', () => {
     expect(
-      describeCondition({
+      describeFactCondition({
         fact: 'gate.unit-tests.coverage',
         op: 'gte',
         value: 0.8,
@@ -11,30 +11,8 @@ describe('describeCondition', () => {
     ).toBe('gate.unit-tests.coverage ≥ 0.8');
   });
 
-  it('reads combinators with nested parentheses', () => {
-    expect(
-      describeCondition({
-        all: [
-          { fact: 'deployment.gitops', op: 'eq', value: true },
-          {
-            any: [
-              {
-                fact: 'deployment.strategy',
-                op: 'in',
-                value: ['canary', 'blue-green'],
-              },
-              { not: { fact: 'flags.stale', op: 'exists', value: false } },
-            ],
-          },
-        ],
-      }),
-    ).toBe(
-      'deployment.gitops = true and (deployment.strategy is one of [canary, blue-green] or not flags.stale has no value)',
-    );
-  });
-
   it('reads exists without a value as "has a value"', () => {
-    expect(describeCondition({ fact: 'entity.system', op: 'exists' })).toBe(
+    expect(describeFactCondition({ fact: 'entity.system', op: 'exists' })).toBe(
       'entity.system has a value',
     );
   });

@@ -1,4 +1,7 @@
-/* Rule conditions and applicability as sentences. */
+/*
+ * Rule conditions and applicability as sentences. A condition in words and
+ * units (`at least 80%`) comes from the common package's describeCondition.
+ */
 import {
   ConditionValue,
   FactCondition,
@@ -41,31 +44,6 @@ export function describeFactCondition(condition: FactCondition): string {
   return `${condition.fact} ${
     OPERATOR_WORDS[condition.op]
   } ${formatConditionValue(condition.value)}`;
-}
-
-/**
- * The whole condition on one line; nested combinators in parentheses:
- * `deployment.gitops = true and deployment.strategy is one of [canary, blue-green]`.
- */
-export function describeCondition(
-  condition: RuleCondition,
-  nested = false,
-): string {
-  if (isFactCondition(condition)) {
-    return describeFactCondition(condition);
-  }
-  const wrap = (text: string) => (nested ? `(${text})` : text);
-  if ('all' in condition) {
-    return wrap(
-      condition.all.map(child => describeCondition(child, true)).join(' and '),
-    );
-  }
-  if ('any' in condition) {
-    return wrap(
-      condition.any.map(child => describeCondition(child, true)).join(' or '),
-    );
-  }
-  return `not ${describeCondition(condition.not, true)}`;
 }
 
 const APPLIES_TO_WORDS: Array<[keyof RuleAppliesTo, string]> = [

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import {
-  formatActual,
+  countOf,
   formatDuration,
   formatPercent,
-  formatPerWeek,
   formatRelativeTime,
+  formatRuleActual,
   formatScore,
+  formatShortDate,
   shortEntityName,
   shortSha,
 } from './format';
@@ -16,8 +17,9 @@ describe('formatDuration', () => {
     [42, '42 s'],
     [2700, '45 min'],
     [14261, '4 h'],
+    [86400, '24 h'],
     [201600, '2.3 days'],
-    [86400, '1 day'],
+    [Number.NaN, '—'],
   ])('reads %p seconds as %p', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
   });
@@ -31,10 +33,24 @@ describe('number formats', () => {
     expect(formatScore(90.54)).toBe('90.5 / 100');
     expect(formatScore(null)).toBe('—');
   });
+});
 
-  it('keeps one decimal for low deployment frequencies only', () => {
-    expect(formatPerWeek(3.19)).toBe('3.2 / week');
-    expect(formatPerWeek(12.21)).toBe('12 / week');
+describe('dates in running text', () => {
+  const now = DateTime.fromISO('2026-11-22T12:00:00Z');
+
+  it('leaves the year out within the current year', () => {
+    expect(formatShortDate('2026-11-03T08:00:00Z', now)).toBe('3 Nov');
+    expect(formatShortDate('2025-12-24T08:00:00Z', now)).toBe('24 Dec 2025');
+    expect(formatShortDate(undefined, now)).toBe('—');
+  });
+
+  it('counts in the singular and the plural', () => {
+    expect(countOf(1, 'resolved incident')).toBe('1 resolved incident');
+    expect(countOf(2, 'resolved incident')).toBe('2 resolved incidents');
+    expect(countOf(0, 'commit')).toBe('0 commits');
+    expect(countOf(3, 'vulnerability', 'vulnerabilities')).toBe(
+      '3 vulnerabilities',
+    );
   });
 });
 
@@ -57,11 +73,37 @@ describe('names and values', () => {
     expect(shortEntityName('component:billing/ledger')).toBe('billing/ledger');
   });
 
-  it('lists the facts of a combined rule', () => {
+  it('reads the actual value of a rule in the unit of its fact', () => {
     expect(
-      formatActual({ 'deployment.gitops': true, 'deployment.strategy': null }),
-    ).toBe('deployment.gitops: true; deployment.strategy: —');
-    expect(formatActual(0.84612)).toBe('0.846');
-    expect(formatActual(['a', 'b'])).toBe('a, b');
+      formatRuleActual({ actual: 0.375, facts: ['dora.changeFailureRate'] }),
+    ).toEqual(['37.5%']);
+    expect(
+      formatRuleActual({ actual: 69, facts: ['dora.leadTimeMedianHours'] }),
+    ).toEqual(['2.9 days']);
+    expect(
+      formatRuleActual({
+        actual: 1,
+        facts: ['gate.static-analysis.reliabilityRating'],
+      }),
+    ).toEqual(['A']);
+    expect(formatRuleActual({ actual: null, facts: ['flags.stale'] })).toEqual([
+      '—',
+    ]);
+  });
+
+  it('names each fact of a rule that combines several', () => {
+    expect(
+      formatRuleActual({
+        actual: { 'deployment.gitops': true, 'deployment.strategy': null },
+        facts: ['deployment.gitops', 'deployment.strategy'],
+      }),
+    ).toEqual(['deployment.gitops: true', 'deployment.strategy: —']);
+    // An either/or on one fact shows that fact's value once.
+    expect(
+      formatRuleActual({
+        actual: { 'dora.recoveryTimeMedianHours': 150 },
+        facts: ['dora.recoveryTimeMedianHours'],
+      }),
+    ).toEqual(['6.3 days']);
   });
 });

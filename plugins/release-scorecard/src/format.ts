@@ -1,34 +1,31 @@
-/* How numbers, durations and times read in the UI. */
+/*
+ * How dates, times, names and counts read in the UI. Fact values (ratios,
+ * durations, ratings) read through the common package's formatFact, the one
+ * formatter the backend's messages, the CSV and every page use.
+ */
 import { DateTime } from 'luxon';
-import { FactValue } from '@internal/plugin-release-scorecard-common';
+import {
+  FactValue,
+  formatFact,
+  formatSeconds,
+} from '@internal/plugin-release-scorecard-common';
 
 /** Shown where a value is unknown. */
 export const NO_VALUE = '—';
-
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 function round(value: number, digits: number): string {
   return Number(value.toFixed(digits)).toString();
 }
 
-/** `45 s`, `12 min`, `3.5 h`, `2.1 days`; a dash when unknown. */
+/**
+ * `45 s`, `12 min`, `3.5 h`, `2.9 days` (as the DORA tiles and rule rows
+ * read durations); a dash when unknown.
+ */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) {
     return NO_VALUE;
   }
-  if (seconds < MINUTE) {
-    return `${Math.round(seconds)} s`;
-  }
-  if (seconds < HOUR) {
-    return `${Math.round(seconds / MINUTE)} min`;
-  }
-  if (seconds < DAY) {
-    return `${round(seconds / HOUR, 1)} h`;
-  }
-  const days = seconds / DAY;
-  return `${round(days, 1)} ${days === 1 ? 'day' : 'days'}`;
+  return formatSeconds(seconds);
 }
 
 /** A ratio 0..1 as `86%`; a dash when unknown. */
@@ -47,10 +44,6 @@ export function formatPercentFigure(value: number | null | undefined): string {
   return value === null || value === undefined
     ? NO_VALUE
     : formatPercent(value / 100, 1);
-}
-
-export function formatPerWeek(perWeek: number): string {
-  return `${round(perWeek, perWeek < 10 ? 1 : 0)} / week`;
 }
 
 /** `3 hours ago`, relative to `now`. */
@@ -86,38 +79,62 @@ export function formatDate(iso: string | null | undefined): string {
   return time.isValid ? time.toLocaleString(DateTime.DATE_MED) : NO_VALUE;
 }
 
+/**
+ * `3 Nov`, or `3 Nov 2025` outside the current year, for dates in running
+ * text ("failing since 3 Nov").
+ */
+export function formatShortDate(
+  iso: string | null | undefined,
+  now: DateTime = DateTime.now(),
+): string {
+  if (!iso) {
+    return NO_VALUE;
+  }
+  const time = DateTime.fromISO(iso);
+  if (!time.isValid) {
+    return NO_VALUE;
+  }
+  return time.toFormat(time.year === now.year ? 'd LLL' : 'd LLL yyyy');
+}
+
+/** `1 commit`, `2 commits`, `1 vulnerability`, `3 vulnerabilities`. */
+export function countOf(
+  count: number,
+  singular: string,
+  plural = `${singular}s`,
+): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
 /** The first 7 characters of a commit sha, as git shows it. */
 export function shortSha(sha: string | undefined): string {
   return sha ? sha.slice(0, 7) : NO_VALUE;
 }
 
-/** A fact value as it reads in a sentence: lists joined, null as a dash. */
-export function formatFactValue(value: FactValue | undefined): string {
-  if (value === null || value === undefined) {
-    return NO_VALUE;
-  }
-  if (Array.isArray(value)) {
-    return value.length > 0 ? value.join(', ') : '(none)';
-  }
-  if (typeof value === 'number') {
-    return round(value, 3);
-  }
-  return String(value);
-}
-
-/** The actual value(s) of a rule: one value, or `fact: value` per fact. */
-export function formatActual(
-  actual: FactValue | Record<string, FactValue>,
-): string {
+/**
+ * The value(s) a rule looked at, each in its fact's unit: one line for a
+ * rule on one fact (`84.6%`), one `fact: value` line per fact for a rule that
+ * combines several (`deployment.gitops: false`).
+ */
+export function formatRuleActual(rule: {
+  actual: FactValue | Record<string, FactValue>;
+  facts: string[];
+}): string[] {
+  const { actual, facts } = rule;
   if (actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
     const entries = Object.entries(actual);
-    return entries.length > 0
-      ? entries
-          .map(([fact, value]) => `${fact}: ${formatFactValue(value)}`)
-          .join('; ')
-      : NO_VALUE;
+    if (entries.length === 0) {
+      return [NO_VALUE];
+    }
+    if (entries.length === 1) {
+      const [[fact, value]] = entries;
+      return [formatFact(fact, value)];
+    }
+    return entries.map(
+      ([fact, value]) => `${fact}: ${formatFact(fact, value)}`,
+    );
   }
-  return formatFactValue(actual);
+  return [formatFact(facts[0] ?? '', actual)];
 }
 
 /** `payments-api` from `component:default/payments-api`; namespace kept when not default. */

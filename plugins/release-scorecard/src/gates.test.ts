@@ -1,16 +1,17 @@
 import {
   describeGateMetrics,
   gateLabel,
-  ratingLetter,
+  rulesAboutGate,
   sortGates,
 } from './gates';
+import { ruleResult } from './__testUtils__/fixtures';
 
 describe('describeGateMetrics', () => {
   it.each([
     [
       'unit-tests',
       { coverage: 0.846, testsTotal: 10, testsFailed: 0 },
-      'coverage 85%',
+      'coverage 84.6%',
     ],
     [
       'unit-tests',
@@ -40,6 +41,11 @@ describe('describeGateMetrics', () => {
       { score: 0.7, killed: 12, survived: 3 },
       'score 0.7, killed 12',
     ],
+    [
+      'code-quality',
+      { maintainabilityRating: 3, p99Ms: 1234.5 },
+      'maintainabilityRating C, p99Ms 1235 ms',
+    ],
   ])('%s %j reads %p', (gate, metrics, text) => {
     expect(describeGateMetrics(gate, metrics)).toBe(text);
   });
@@ -54,8 +60,34 @@ describe('gate names', () => {
   it('labels well-known and other gates', () => {
     expect(gateLabel('load-test')).toBe('Load test');
     expect(gateLabel('dependency_audit')).toBe('Dependency audit');
-    expect(ratingLetter(1)).toBe('A');
-    expect(ratingLetter(5)).toBe('E');
+  });
+});
+
+describe('rulesAboutGate', () => {
+  it('finds the rules that test a fact of the gate, and only of that gate', () => {
+    const rules = [
+      ruleResult({ id: 'coverage', facts: ['gate.unit-tests.coverage'] }),
+      ruleResult({
+        id: 'no-critical',
+        facts: [
+          'gate.container-scan.critical',
+          'gate.unit-tests-extra.critical',
+        ],
+      }),
+      ruleResult({
+        id: 'elsewhere',
+        status: 'not-applicable',
+        facts: ['gate.unit-tests.status'],
+      }),
+      ruleResult({ id: 'dora', facts: ['dora.changeFailureRate'] }),
+    ];
+    expect(rulesAboutGate('unit-tests', rules).map(rule => rule.id)).toEqual([
+      'coverage',
+    ]);
+    expect(
+      rulesAboutGate('container-scan', rules).map(rule => rule.id),
+    ).toEqual(['no-critical']);
+    expect(rulesAboutGate('load-test', rules)).toEqual([]);
   });
 });
 

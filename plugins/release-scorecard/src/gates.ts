@@ -1,9 +1,11 @@
-/* How quality gates and their metrics read in the UI. */
+/* How quality gates, their metrics and the rules about them read in the UI. */
 import {
+  formatFact,
   GateMetrics,
   ReadinessGate,
+  RuleResult,
 } from '@internal/plugin-release-scorecard-common';
-import { formatPercent } from './format';
+import { countOf } from './format';
 
 const GATE_LABELS: Record<string, string> = {
   'unit-tests': 'Unit tests',
@@ -22,15 +24,9 @@ export function gateLabel(gate: string): string {
   );
 }
 
-const RATINGS = ['A', 'B', 'C', 'D', 'E'];
-
-/** SonarQube's 1..5 rating as its letter. */
-export function ratingLetter(rating: number): string {
-  return RATINGS[Math.round(rating) - 1] ?? String(rating);
-}
-
-function count(value: number, singular: string, plural = `${singular}s`) {
-  return `${value} ${value === 1 ? singular : plural}`;
+/** A metric of a gate in its unit, as rules and tiles show it: `84.6%`, `B`, `812 ms`. */
+function metricValue(gate: string, metric: string, value: number): string {
+  return formatFact(`gate.${gate}.${metric}`, value);
 }
 
 function findingsSummary(metrics: GateMetrics): string | undefined {
@@ -42,10 +38,10 @@ function findingsSummary(metrics: GateMetrics): string | undefined {
 
 function testsSummary(metrics: GateMetrics): string | undefined {
   if (metrics.testsFailed !== undefined && metrics.testsFailed > 0) {
-    return `${count(metrics.testsFailed, 'test')} failed`;
+    return `${countOf(metrics.testsFailed, 'test')} failed`;
   }
   if (metrics.testsTotal !== undefined) {
-    return `${count(metrics.testsTotal, 'test')} passed`;
+    return `${countOf(metrics.testsTotal, 'test')} passed`;
   }
   return undefined;
 }
@@ -57,22 +53,28 @@ const KEY_METRICS: Record<
   'unit-tests': metrics => {
     const coverage =
       metrics.coverage !== undefined
-        ? `coverage ${formatPercent(metrics.coverage)}`
+        ? `coverage ${metricValue('unit-tests', 'coverage', metrics.coverage)}`
         : undefined;
     const failed =
       metrics.testsFailed !== undefined && metrics.testsFailed > 0
-        ? `${count(metrics.testsFailed, 'test')} failed`
+        ? `${countOf(metrics.testsFailed, 'test')} failed`
         : undefined;
     return [failed, coverage].filter(Boolean).join(', ') || undefined;
   },
   'static-analysis': metrics => {
     const parts = [];
     if (metrics.reliabilityRating !== undefined) {
-      parts.push(`reliability ${ratingLetter(metrics.reliabilityRating)}`);
+      parts.push(
+        `reliability ${metricValue(
+          'static-analysis',
+          'reliabilityRating',
+          metrics.reliabilityRating,
+        )}`,
+      );
     }
     if (metrics.vulnerabilities !== undefined) {
       parts.push(
-        count(metrics.vulnerabilities, 'vulnerability', 'vulnerabilities'),
+        countOf(metrics.vulnerabilities, 'vulnerability', 'vulnerabilities'),
       );
     }
     return parts.join(', ') || undefined;
@@ -83,18 +85,23 @@ const KEY_METRICS: Record<
   'load-test': metrics => {
     const parts = [];
     if (metrics.p95LatencyMs !== undefined) {
-      parts.push(`p95 ${Math.round(metrics.p95LatencyMs)} ms`);
+      parts.push(
+        `p95 ${metricValue('load-test', 'p95LatencyMs', metrics.p95LatencyMs)}`,
+      );
     }
     if (metrics.errorRate !== undefined) {
-      parts.push(`errors ${formatPercent(metrics.errorRate, 1)}`);
+      parts.push(
+        `errors ${metricValue('load-test', 'errorRate', metrics.errorRate)}`,
+      );
     }
     return parts.join(', ') || undefined;
   },
 };
 
 /**
- * The one or two figures that say most about a gate, e.g. `coverage 85%` or
- * `p95 812 ms, errors 3.1%`. Unknown gates show their first two metrics.
+ * The one or two figures that say most about a gate, in the units rules use,
+ * e.g. `coverage 84.6%` or `p95 812 ms, errors 3.1%`. Unknown gates show
+ * their first two metrics.
  */
 export function describeGateMetrics(
   gate: string,
@@ -109,8 +116,25 @@ export function describeGateMetrics(
   }
   return Object.entries(metrics)
     .slice(0, 2)
-    .map(([name, value]) => `${name} ${value}`)
+    .map(([name, value]) => `${name} ${metricValue(gate, name, value)}`)
     .join(', ');
+}
+
+/**
+ * The rules about a gate: those that test one of its facts
+ * (`gate.<gate>.status`, `gate.<gate>.coverage`…). Rules that do not apply
+ * to the entity are left out.
+ */
+export function rulesAboutGate(
+  gate: string,
+  rules: RuleResult[],
+): RuleResult[] {
+  const prefix = `gate.${gate}.`;
+  return rules.filter(
+    rule =>
+      rule.status !== 'not-applicable' &&
+      (rule.facts ?? []).some(fact => fact.startsWith(prefix)),
+  );
 }
 
 /** Required gates first, in the configured order, then the others by name. */
@@ -127,17 +151,18 @@ export function sortGates<T extends { gate: string }>(
   );
 }
 
+const GATE_OUTCOMES: Record<ReadinessGate['status'], string> = {
+  passed: 'passed',
+  failed: 'failed',
+  skipped: 'skipped',
+  'no-verdict': 'has no verdict',
+  missing: 'missing',
+};
+
 /** `Load test failed`, `Unit tests has no verdict`, `Security test missing`. */
 export function describeGateOutcome(
   gate: string,
   status: ReadinessGate['status'] | undefined,
 ): string {
-  const outcome: Record<ReadinessGate['status'], string> = {
-    passed: 'passed',
-    failed: 'failed',
-    skipped: 'skipped',
-    'no-verdict': 'has no verdict',
-    missing: 'missing',
-  };
-  return `${gateLabel(gate)} ${outcome[status ?? 'missing']}`;
+  return `${gateLabel(gate)} ${GATE_OUTCOMES[status ?? 'missing']}`;
 }

@@ -131,6 +131,48 @@ export const unknownScorecard: EntityScorecard = {
   ruleCoverage: { withData: 0, applicable: 0 },
 };
 
+/**
+ * search-indexer as the demo shows it: evaluated, but nothing sent; one rule
+ * passes (no stale flags), six have no data, so the score is low and there
+ * is no level.
+ */
+export const noDataScorecard: EntityScorecard = {
+  entityRef: 'component:default/search-indexer',
+  evaluatedAt: '2026-11-22T05:02:22.314Z',
+  score: 9.1,
+  level: null,
+  readiness: { status: 'unknown', gates: [], blockers: [] },
+  rules: [
+    ruleResult({
+      id: 'few-stale-flags',
+      title: 'At most 3 stale feature flags',
+      level: 'bronze',
+      facts: ['flags.stale'],
+      actual: { 'flags.stale': null },
+      expected: 'flags.stale is at most 3, or flags.stale is no value',
+      message: 'Passes: flags.stale has no data.',
+    }),
+    ...[
+      'unit-test-coverage',
+      'load-test-passes',
+      'change-failure-rate',
+      'recovery-time',
+      'deployed-recently',
+      'gitops-progressive-delivery',
+    ].map(id =>
+      ruleResult({
+        id,
+        title: `Rule ${id}`,
+        level: 'bronze',
+        status: 'no-data',
+        actual: null,
+        message: `No data: nothing reported for ${id}.`,
+      }),
+    ),
+  ],
+  ruleCoverage: { withData: 1, applicable: 7 },
+};
+
 export const eliteDora: DoraMetrics = {
   entityRef: 'component:default/payments-api',
   entityCount: 1,
@@ -150,13 +192,14 @@ export const eliteDora: DoraMetrics = {
   overallTier: 'high',
 };
 
+/** No production deployment in the window: no tier at all (as the backend answers). */
 export const emptyDora: DoraMetrics = {
   ...eliteDora,
-  deploymentFrequency: { deployments: 0, perWeek: 0, tier: 'low' },
+  deploymentFrequency: { deployments: 0, perWeek: 0, tier: null },
   leadTime: { medianSeconds: null, p90Seconds: null, samples: 0, tier: null },
   changeFailureRate: { failed: 0, total: 0, rate: null, tier: null },
   recoveryTime: { medianSeconds: null, samples: 0, tier: null },
-  overallTier: 'low',
+  overallTier: null,
 };
 
 const provenance = {

@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
-import TablePagination from '@material-ui/core/TablePagination';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -10,66 +9,72 @@ import {
   DoraLeadTimeSample,
   DoraRecoverySample,
 } from '@internal/plugin-release-scorecard-common';
+import {
+  CursorPager,
+  DataColumn,
+  DataTable,
+} from '@internal/plugin-release-scorecard-react';
 import { ReactNode, useState } from 'react';
 import { formatDateTime, formatDuration, shortSha } from '../../format';
-import { DataColumn, DataTable } from '../DataTable';
 import { DeploymentStatusChip } from '../DeploymentStatusChip';
 
 const monospace = { fontFamily: 'monospace' };
 
+/** A time column: dates and times stay on one line. */
+const timeColumn = <T,>(
+  title: string,
+  time: (row: T) => string,
+): DataColumn<T> => ({
+  title,
+  noWrap: true,
+  render: row => formatDateTime(time(row)),
+});
+
+/** A deployment id column: ids are long tokens that must not break. */
+const deploymentColumn = <
+  T extends { deploymentId: string },
+>(): DataColumn<T> => ({
+  title: 'Deployment',
+  noWrap: true,
+  render: row => <span style={monospace}>{row.deploymentId}</span>,
+});
+
 const deploymentColumns: DataColumn<DoraDeploymentSample>[] = [
-  {
-    title: 'Finished',
-    render: sample => formatDateTime(sample.finishedAt),
-  },
-  {
-    title: 'Deployment',
-    render: row => <span style={monospace}>{row.deploymentId}</span>,
-  },
+  timeColumn('Finished', sample => sample.finishedAt),
+  deploymentColumn(),
 ];
 
 const leadTimeColumns: DataColumn<DoraLeadTimeSample>[] = [
   {
     title: 'Commit',
+    noWrap: true,
     render: sample => (
       <span style={monospace} title={sample.sha}>
         {shortSha(sample.sha)}
       </span>
     ),
   },
-  {
-    title: 'Committed',
-    render: sample => formatDateTime(sample.committedAt),
-  },
-  {
-    title: 'In production',
-    render: sample => formatDateTime(sample.finishedAt),
-  },
+  timeColumn('Committed', sample => sample.committedAt),
+  timeColumn('In production', sample => sample.finishedAt),
   {
     title: 'Lead time',
+    noWrap: true,
     render: sample => formatDuration(sample.seconds),
   },
-  {
-    title: 'Deployment',
-    render: row => <span style={monospace}>{row.deploymentId}</span>,
-  },
+  deploymentColumn(),
 ];
 
 const changeFailureColumns: DataColumn<DoraChangeFailure>[] = [
-  {
-    title: 'Finished',
-    render: failure => formatDateTime(failure.finishedAt),
-  },
-  {
-    title: 'Deployment',
-    render: row => <span style={monospace}>{row.deploymentId}</span>,
-  },
+  timeColumn('Finished', failure => failure.finishedAt),
+  deploymentColumn(),
   {
     title: 'Status',
+    noWrap: true,
     render: failure => <DeploymentStatusChip status={failure.status} />,
   },
   {
     title: 'Why it counts as failed',
+    minWidth: '14rem',
     render: failure =>
       [
         failure.failedByStatus ? `the deployment ${failure.status}` : undefined,
@@ -90,25 +95,24 @@ const changeFailureColumns: DataColumn<DoraChangeFailure>[] = [
 const recoveryColumns: DataColumn<DoraRecoverySample>[] = [
   {
     title: 'Incident',
+    noWrap: true,
     render: row => <span style={monospace}>{row.incidentId}</span>,
   },
-  {
-    title: 'Opened',
-    render: sample => formatDateTime(sample.openedAt),
-  },
-  {
-    title: 'Resolved',
-    render: sample => formatDateTime(sample.resolvedAt),
-  },
+  timeColumn('Opened', sample => sample.openedAt),
+  timeColumn('Resolved', sample => sample.resolvedAt),
   {
     title: 'Time to recover',
+    noWrap: true,
     render: sample => formatDuration(sample.seconds),
   },
 ];
 
 const PAGE_SIZE = 10;
 
-/** Newest first, ten at a time. */
+/**
+ * Newest first, ten at a time, with the pager every list of the plugin uses
+ * (the records are all here, so its pages are slices).
+ */
 function DetailsTable<T>(props: {
   title: string;
   columns: DataColumn<T>[];
@@ -125,22 +129,33 @@ function DetailsTable<T>(props: {
       </Typography>
     );
   }
+  const pageCount = Math.ceil(rows.length / PAGE_SIZE);
+  // A shorter window may leave fewer pages than the one that was shown.
+  const current = Math.min(page, pageCount - 1);
+  const items = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   return (
     <>
       <DataTable<T>
         columns={columns}
-        rows={rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)}
+        rows={items}
         rowKey={rowKey}
         ariaLabel={title}
       />
-      {rows.length > PAGE_SIZE && (
-        <TablePagination
-          component="div"
-          count={rows.length}
-          page={page}
-          rowsPerPage={PAGE_SIZE}
-          rowsPerPageOptions={[PAGE_SIZE]}
-          onPageChange={(_event, next) => setPage(next)}
+      {pageCount > 1 && (
+        <CursorPager
+          pagination={{
+            state: {
+              loading: false,
+              value: { items, totalCount: rows.length },
+            },
+            pageIndex: current,
+            hasPrevious: current > 0,
+            hasNext: current < pageCount - 1,
+            next: () => setPage(current + 1),
+            previous: () => setPage(current - 1),
+          }}
+          pageSize={PAGE_SIZE}
+          label={`${title}: pages`}
         />
       )}
     </>
@@ -201,7 +216,7 @@ export function DoraDetailsTables(props: { details: DoraDetails }) {
           title="Recoveries"
           columns={recoveryColumns}
           rows={newestFirst(details.recoverySamples, row => row.resolvedAt)}
-          rowKey={row => row.incidentId}
+          rowKey={row => `${row.incidentId}:${row.resolvedAt}`}
           empty="No incident was resolved in the window."
         />
       ),

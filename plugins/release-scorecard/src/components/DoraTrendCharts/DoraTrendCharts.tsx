@@ -1,6 +1,9 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { DoraWeek } from '@internal/plugin-release-scorecard-common';
+import {
+  DoraWeek,
+  formatSeconds,
+} from '@internal/plugin-release-scorecard-common';
 import { DateTime } from 'luxon';
 import { ReactElement } from 'react';
 import {
@@ -26,32 +29,95 @@ const useStyles = makeStyles(theme => ({
   },
   figure: {
     margin: 0,
+    // A grid item is as wide as its content by default; the chart would
+    // then overflow its cell and have its last bars cut off.
+    minWidth: 0,
   },
 }));
 
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+/** The unit a duration axis is drawn in. */
+export interface DurationScale {
+  /** Seconds in one unit. */
+  seconds: number;
+  /** As ticks read: `min`, `h`, `days`. */
+  unit: string;
+}
+
+/**
+ * The unit the tiles would use for the longest week: days from two days on,
+ * hours from an hour on, else minutes (as formatSeconds reads durations).
+ */
+export function durationScaleFor(maxSeconds: number): DurationScale {
+  if (maxSeconds >= 2 * DAY) {
+    return { seconds: DAY, unit: 'days' };
+  }
+  if (maxSeconds >= HOUR) {
+    return { seconds: HOUR, unit: 'h' };
+  }
+  return { seconds: 60, unit: 'min' };
+}
+
+/**
+ * Round ticks from 0 to at least `max`: steps of 1, 2 or 5 times a power of
+ * ten, about four of them; whole steps for counts.
+ */
+export function niceTicks(max: number, wholeSteps = false): number[] {
+  if (!(max > 0)) {
+    return [0, 1];
+  }
+  const rough = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  let step =
+    [1, 2, 5, 10].map(m => m * magnitude).find(s => s >= rough) ??
+    10 * magnitude;
+  if (wholeSteps) {
+    step = Math.max(1, Math.ceil(step));
+  }
+  const count = Math.ceil(max / step - 1e-9);
+  return Array.from({ length: count + 1 }, (_, index) =>
+    Number((index * step).toFixed(10)),
+  );
+}
+
 export interface WeekPoint {
+  /** `23 Nov`: the Monday that starts the week. */
   week: string;
   deployments: number;
   failedChanges: number;
-  leadTimeHours: number | null;
-  recoveryHours: number | null;
+  /** In the lead-time scale's unit; null in a week without deployed commits. */
+  leadTime: number | null;
+  leadTimeSeconds: number | null;
+  /** In the recovery scale's unit; null in a week without a resolved incident. */
+  recovery: number | null;
+  recoverySeconds: number | null;
   incidents: number;
 }
 
-const hours = (seconds: number | null) =>
-  seconds === null ? null : Number((seconds / 3600).toFixed(1));
+const inUnit = (seconds: number | null, scale: DurationScale) =>
+  seconds === null ? null : Number((seconds / scale.seconds).toFixed(2));
 
-/** The API's weeks as chart points: `23 Nov`, durations in hours. */
-export function toWeekPoints(weeks: DoraWeek[]): WeekPoint[] {
+/** The API's weeks as chart points, durations in the given scales. */
+export function toWeekPoints(
+  weeks: DoraWeek[],
+  scales: { leadTime: DurationScale; recovery: DurationScale },
+): WeekPoint[] {
   return weeks.map(week => ({
     week: DateTime.fromISO(week.weekStart, { zone: 'utc' }).toFormat('d LLL'),
     deployments: week.deployments,
     failedChanges: week.failedDeployments,
-    leadTimeHours: hours(week.leadTimeMedianSeconds),
-    recoveryHours: hours(week.recoveryTimeMedianSeconds),
+    leadTime: inUnit(week.leadTimeMedianSeconds, scales.leadTime),
+    leadTimeSeconds: week.leadTimeMedianSeconds,
+    recovery: inUnit(week.recoveryTimeMedianSeconds, scales.recovery),
+    recoverySeconds: week.recoveryTimeMedianSeconds,
     incidents: week.incidents,
   }));
 }
+
+const maxOf = (values: Array<number | null>) =>
+  Math.max(0, ...values.filter((value): value is number => value !== null));
 
 function ChartFigure(props: {
   title: string;
@@ -67,21 +133,54 @@ function ChartFigure(props: {
       <Typography variant="caption" color="textSecondary" component="p">
         {props.description}
       </Typography>
-      <ResponsiveContainer width="100%" height={200}>
+      <ResponsiveContainer width="100%" height={220}>
         {props.children}
       </ResponsiveContainer>
     </figure>
   );
 }
 
-/** Weekly trends of the DORA figures: deployments and failures, lead time, incidents and recovery. */
+/** Room on the right so that the last bar and the last tick label are not cut off. */
+const CHART_MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
+
+/**
+ * Weekly trends of the DORA figures: deployments and failures, lead time,
+ * incidents and recovery. A week without data is a gap, not a line drawn
+ * across it; durations are in the unit the tiles use.
+ */
 export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
+  const { weeks } = props;
   const classes = useStyles();
   const theme = useTheme();
-  const points = toWeekPoints(props.weeks);
+  const scales = {
+    leadTime: durationScaleFor(
+      maxOf(weeks.map(week => week.leadTimeMedianSeconds)),
+    ),
+    recovery: durationScaleFor(
+      maxOf(weeks.map(week => week.recoveryTimeMedianSeconds)),
+    ),
+  };
+  const points = toWeekPoints(weeks, scales);
+  const deploymentTicks = niceTicks(
+    maxOf(points.map(point => point.deployments)),
+    true,
+  );
+  const incidentTicks = niceTicks(
+    maxOf(points.map(point => point.incidents)),
+    true,
+  );
+  const leadTimeTicks = niceTicks(maxOf(points.map(point => point.leadTime)));
+  const recoveryTicks = niceTicks(maxOf(points.map(point => point.recovery)));
+
   const axis = {
     tick: { fill: theme.palette.text.secondary, fontSize: 12 },
     stroke: theme.palette.divider,
+  };
+  const weekAxis = {
+    ...axis,
+    dataKey: 'week',
+    interval: 'preserveStartEnd' as const,
+    minTickGap: 12,
   };
   const tooltip = {
     contentStyle: {
@@ -90,7 +189,27 @@ export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
       color: theme.palette.text.primary,
     },
     cursor: { fill: theme.palette.action.hover },
+    labelFormatter: (week: string) => `Week of ${week}`,
   };
+  // Durations read in the tooltip exactly as on the tiles (`2.9 days`).
+  const secondsOf: Partial<Record<string, keyof WeekPoint>> = {
+    leadTime: 'leadTimeSeconds',
+    recovery: 'recoverySeconds',
+  };
+  const formatDurationValue = (
+    value: unknown,
+    name: string,
+    item: { dataKey?: unknown; payload?: WeekPoint },
+  ) => {
+    const field = secondsOf[String(item.dataKey)];
+    const seconds = field ? item.payload?.[field] : undefined;
+    return [
+      typeof seconds === 'number' ? formatSeconds(seconds) : String(value),
+      name,
+    ];
+  };
+  const ticksIn = (scale: DurationScale) => (value: number) =>
+    `${value} ${scale.unit}`;
   const grid = (
     <CartesianGrid stroke={theme.palette.divider} vertical={false} />
   );
@@ -101,10 +220,16 @@ export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
         title="Deployments per week"
         description="Succeeded production deployments, and changes that failed"
       >
-        <BarChart data={points} accessibilityLayer>
+        <BarChart data={points} margin={CHART_MARGIN} accessibilityLayer>
           {grid}
-          <XAxis dataKey="week" {...axis} />
-          <YAxis allowDecimals={false} width={32} {...axis} />
+          <XAxis {...weekAxis} />
+          <YAxis
+            width={32}
+            ticks={deploymentTicks}
+            domain={[0, deploymentTicks[deploymentTicks.length - 1]]}
+            allowDecimals={false}
+            {...axis}
+          />
           <Tooltip {...tooltip} />
           <Legend />
           <Bar
@@ -117,39 +242,55 @@ export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
       </ChartFigure>
       <ChartFigure
         title="Lead time for changes"
-        description="Median hours from commit to production, per week"
+        description={`Median time from commit to production, per week, in ${scales.leadTime.unit}; a week without deployed commits is a gap`}
       >
-        <LineChart data={points} accessibilityLayer>
+        <LineChart data={points} margin={CHART_MARGIN} accessibilityLayer>
           {grid}
-          <XAxis dataKey="week" {...axis} />
-          <YAxis width={56} unit=" h" {...axis} />
-          <Tooltip {...tooltip} />
+          <XAxis {...weekAxis} padding={{ left: 12, right: 12 }} />
+          <YAxis
+            width={64}
+            ticks={leadTimeTicks}
+            domain={[0, leadTimeTicks[leadTimeTicks.length - 1]]}
+            tickFormatter={ticksIn(scales.leadTime)}
+            {...axis}
+          />
+          <Tooltip {...tooltip} formatter={formatDurationValue} />
           <Line
-            type="monotone"
-            dataKey="leadTimeHours"
-            name="Median lead time (h)"
+            type="linear"
+            dataKey="leadTime"
+            name="Median lead time"
             stroke={theme.palette.primary.main}
             strokeWidth={2}
-            connectNulls
+            dot={{ r: 3 }}
+            connectNulls={false}
           />
         </LineChart>
       </ChartFigure>
       <ChartFigure
         title="Incidents and recovery"
-        description="Incidents opened, and median hours to resolve, per week"
+        description={`Incidents opened, and median time to resolve them in ${scales.recovery.unit}, per week; a week without a resolved incident is a gap`}
       >
-        <ComposedChart data={points} accessibilityLayer>
+        <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer>
           {grid}
-          <XAxis dataKey="week" {...axis} />
-          <YAxis yAxisId="count" allowDecimals={false} width={32} {...axis} />
+          <XAxis {...weekAxis} scale="band" />
           <YAxis
-            yAxisId="hours"
-            orientation="right"
-            width={56}
-            unit=" h"
+            yAxisId="count"
+            width={32}
+            ticks={incidentTicks}
+            domain={[0, incidentTicks[incidentTicks.length - 1]]}
+            allowDecimals={false}
             {...axis}
           />
-          <Tooltip {...tooltip} />
+          <YAxis
+            yAxisId="duration"
+            orientation="right"
+            width={64}
+            ticks={recoveryTicks}
+            domain={[0, recoveryTicks[recoveryTicks.length - 1]]}
+            tickFormatter={ticksIn(scales.recovery)}
+            {...axis}
+          />
+          <Tooltip {...tooltip} formatter={formatDurationValue} />
           <Legend />
           <Bar
             yAxisId="count"
@@ -158,13 +299,14 @@ export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
             fill={WARNING}
           />
           <Line
-            yAxisId="hours"
-            type="monotone"
-            dataKey="recoveryHours"
-            name="Median recovery (h)"
+            yAxisId="duration"
+            type="linear"
+            dataKey="recovery"
+            name="Median recovery"
             stroke={theme.palette.text.primary}
             strokeWidth={2}
-            connectNulls
+            dot={{ r: 3 }}
+            connectNulls={false}
           />
         </ComposedChart>
       </ChartFigure>

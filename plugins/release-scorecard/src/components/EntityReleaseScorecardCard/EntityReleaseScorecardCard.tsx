@@ -115,6 +115,8 @@ export function EntityReleaseScorecardCard(props: { title?: string }) {
     () => api.getScorecard(entityRef),
     [api, entityRef],
   );
+  // Only to say what the next level needs; the card stands without it.
+  const rules = useAsync(() => api.getRules(), [api]);
 
   return (
     <InfoCard
@@ -138,7 +140,7 @@ export function EntityReleaseScorecardCard(props: { title?: string }) {
               gridTemplateColumns="repeat(auto-fit, minmax(220px, 1fr))"
               gridGap={16}
             >
-              <ScoreSummary score={value.score} level={value.level} />
+              <ScoreSummary scorecard={value} levels={rules.value?.levels} />
               <OpenIncidents entityRef={entityRef} />
             </Box>
             <Divider />

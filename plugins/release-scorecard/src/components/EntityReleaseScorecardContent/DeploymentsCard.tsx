@@ -10,8 +10,11 @@ import {
   formatRelativeTime,
   shortSha,
 } from '../../format';
-import { CursorPagedTable, useCursorPagination } from '../CursorPager';
-import { DataColumn } from '../DataTable';
+import {
+  CursorPagedTable,
+  DataColumn,
+  useCursorPagination,
+} from '@internal/plugin-release-scorecard-react';
 import { DeploymentStatusChip } from '../DeploymentStatusChip';
 import { EvidenceEmptyState } from '../EvidenceEmptyState';
 
@@ -30,15 +33,21 @@ function durationSeconds(deployment: StoredDeployment): number | null {
 const columns: DataColumn<StoredDeployment>[] = [
   {
     title: 'Started',
+    noWrap: true,
     render: deployment => (
       <Typography variant="body2" title={formatDateTime(deployment.startedAt)}>
         {formatRelativeTime(deployment.startedAt)}
       </Typography>
     ),
   },
-  { title: 'Environment', render: deployment => deployment.environment },
+  {
+    title: 'Environment',
+    noWrap: true,
+    render: deployment => deployment.environment,
+  },
   {
     title: 'Version',
+    noWrap: true,
     render: deployment => (
       <>
         <Typography variant="body2">{deployment.version ?? '—'}</Typography>
@@ -55,6 +64,7 @@ const columns: DataColumn<StoredDeployment>[] = [
   },
   {
     title: 'Strategy',
+    noWrap: true,
     render: deployment => (
       <>
         <Typography variant="body2">{deployment.strategy}</Typography>
@@ -66,18 +76,23 @@ const columns: DataColumn<StoredDeployment>[] = [
   },
   {
     title: 'Status',
+    noWrap: true,
     render: deployment => <DeploymentStatusChip status={deployment.status} />,
   },
   {
     title: 'Duration',
+    noWrap: true,
     render: deployment => formatDuration(durationSeconds(deployment)),
   },
   {
     title: 'Commits',
+    align: 'right',
+    noWrap: true,
     render: deployment => deployment.commits?.length ?? 0,
   },
   {
     title: 'Link',
+    noWrap: true,
     render: deployment =>
       deployment.url ? (
         <Link to={deployment.url}>open</Link>

@@ -5,15 +5,21 @@ import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { useState } from 'react';
+import { AsyncView } from '@internal/plugin-release-scorecard-react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseScorecardApiRef } from '../../api';
-import { AsyncView } from '../AsyncView';
 import { DoraDetailsTables } from '../DoraDetailsTables';
 import { DoraFigures } from '../DoraFigures';
 import { DoraTrendCharts } from '../DoraTrendCharts';
 
 export const DORA_WINDOWS = [30, 90, 180];
+export const DEFAULT_DORA_WINDOW = 90;
+
+/** The window a `window` search parameter names, or the default. */
+export function parseDoraWindow(value: string | null): number {
+  const days = Number(value);
+  return DORA_WINDOWS.includes(days) ? days : DEFAULT_DORA_WINDOW;
+}
 
 function WindowSelector(props: {
   windowDays: number;
@@ -42,12 +48,16 @@ function WindowSelector(props: {
 
 /**
  * DORA metrics of the entity over a chosen window: the four figures with
- * their tiers, weekly trends, and the records behind each figure.
+ * their tiers, weekly trends, and the records behind each figure. The window
+ * is the page's to keep (in the URL).
  */
-export function DoraCard(props: { entityRef: string }) {
-  const { entityRef } = props;
+export function DoraCard(props: {
+  entityRef: string;
+  windowDays: number;
+  onWindowChange: (windowDays: number) => void;
+}) {
+  const { entityRef, windowDays, onWindowChange } = props;
   const api = useApi(releaseScorecardApiRef);
-  const [windowDays, setWindowDays] = useState(90);
   const dora = useAsync(
     () => api.getDora(entityRef, { windowDays }),
     [api, entityRef, windowDays],
@@ -66,7 +76,7 @@ export function DoraCard(props: { entityRef: string }) {
       title="DORA metrics"
       action={
         <Box padding={1}>
-          <WindowSelector windowDays={windowDays} onChange={setWindowDays} />
+          <WindowSelector windowDays={windowDays} onChange={onWindowChange} />
         </Box>
       }
     >

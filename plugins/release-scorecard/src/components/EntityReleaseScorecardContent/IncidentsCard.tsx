@@ -9,8 +9,11 @@ import {
   formatDuration,
   formatRelativeTime,
 } from '../../format';
-import { CursorPagedTable, useCursorPagination } from '../CursorPager';
-import { DataColumn } from '../DataTable';
+import {
+  CursorPagedTable,
+  DataColumn,
+  useCursorPagination,
+} from '@internal/plugin-release-scorecard-react';
 import { IncidentSeverityChip } from '../DeploymentStatusChip';
 import { EvidenceEmptyState } from '../EvidenceEmptyState';
 import { StatusChip, BAD } from '../StatusChips';
@@ -20,6 +23,7 @@ const PAGE_SIZE = 20;
 const columns: DataColumn<StoredIncident>[] = [
   {
     title: 'Opened',
+    noWrap: true,
     render: incident => (
       <Typography variant="body2" title={formatDateTime(incident.openedAt)}>
         {formatRelativeTime(incident.openedAt)}
@@ -29,6 +33,7 @@ const columns: DataColumn<StoredIncident>[] = [
   {
     title: 'Incident',
     width: '40%',
+    minWidth: '14rem',
     render: incident => (
       <>
         <Typography variant="body2">
@@ -47,10 +52,12 @@ const columns: DataColumn<StoredIncident>[] = [
   },
   {
     title: 'Severity',
+    noWrap: true,
     render: incident => <IncidentSeverityChip severity={incident.severity} />,
   },
   {
     title: 'Status',
+    noWrap: true,
     render: incident =>
       incident.status === 'open' ? (
         <StatusChip label="Open" color={BAD} />
@@ -60,6 +67,7 @@ const columns: DataColumn<StoredIncident>[] = [
   },
   {
     title: 'Time to resolve',
+    noWrap: true,
     render: incident =>
       incident.resolvedAt
         ? formatDuration(

@@ -12,8 +12,11 @@ import { describeBlockers } from '../../blockers';
 import { formatDateTime, formatRelativeTime, shortSha } from '../../format';
 import { sortGates } from '../../gates';
 import { gateVerdictOfRun } from '../../readiness';
-import { CursorPagedTable, useCursorPagination } from '../CursorPager';
-import { DataColumn } from '../DataTable';
+import {
+  CursorPagedTable,
+  DataColumn,
+  useCursorPagination,
+} from '@internal/plugin-release-scorecard-react';
 import { EvidenceEmptyState } from '../EvidenceEmptyState';
 import { GateChip, ReadinessChip } from '../StatusChips';
 
@@ -32,6 +35,7 @@ interface RunRow {
 const columns: DataColumn<RunRow>[] = [
   {
     title: 'Started',
+    noWrap: true,
     render: ({ run, isCandidate }) => (
       <>
         <Typography variant="body2" title={formatDateTime(run.startedAt)}>
@@ -47,6 +51,7 @@ const columns: DataColumn<RunRow>[] = [
   },
   {
     title: 'Revision',
+    noWrap: true,
     render: ({ run }) => (
       <>
         <Typography
@@ -70,6 +75,7 @@ const columns: DataColumn<RunRow>[] = [
   },
   {
     title: 'Readiness',
+    minWidth: '11rem',
     render: ({ status, problems }) => (
       <Box
         display="flex"
@@ -87,6 +93,7 @@ const columns: DataColumn<RunRow>[] = [
   {
     title: 'Gates',
     width: '55%',
+    minWidth: '16rem',
     render: ({ gates, missingGates }) => (
       <Box display="flex" flexWrap="wrap" gridGap={4}>
         {gates.map(gate => (
@@ -135,7 +142,11 @@ export function PipelineRunsCard(props: {
       if (isCandidate && scorecard.readiness.status !== 'unknown') {
         const ruleProblems = describeBlockers(scorecard)
           .filter(blocker => blocker.kind === 'rule')
-          .map(blocker => blocker.text);
+          .map(blocker =>
+            blocker.reason
+              ? `${blocker.text} (${blocker.reason})`
+              : blocker.text,
+          );
         return {
           run,
           gates,

@@ -6,9 +6,14 @@ import {
   RuleResult,
   RuleStatus,
 } from '@internal/plugin-release-scorecard-common';
-import { formatActual, formatDate } from '../../format';
-import { BreakableText } from '../BreakableText';
-import { DataColumn, DataTable } from '../DataTable';
+import {
+  BreakableText,
+  DataColumn,
+  DataTable,
+} from '@internal/plugin-release-scorecard-react';
+import { describeFailingSince, explainFailingSince } from '../../failingSince';
+import { countOf, formatDate, formatRuleActual } from '../../format';
+import { Hint } from '../Hint';
 import { RuleStatusChip } from '../StatusChips';
 import { ScoreSummary } from '../ScoreSummary';
 
@@ -30,23 +35,14 @@ export function sortRuleResults(rules: RuleResult[]): RuleResult[] {
   );
 }
 
-/** One value, or one `fact: value` line per fact of a combined rule. */
-function ActualValue(props: { actual: RuleResult['actual'] }) {
-  const { actual } = props;
-  const lines =
-    actual !== null && typeof actual === 'object' && !Array.isArray(actual)
-      ? Object.entries(actual).map(([fact, value]) =>
-          formatActual({ [fact]: value }),
-        )
-      : [formatActual(actual)];
+/** One value, or one `fact: value` line per fact of a combined rule, in the facts' units. */
+function ActualValue(props: { rule: RuleResult }) {
+  const lines = formatRuleActual(props.rule);
   return (
     <>
-      {lines.map(line => (
-        <Typography
-          key={line}
-          variant="body2"
-          style={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
-        >
+      {lines.map((line, index) => (
+        // Lines may read the same (two facts without data): keyed by position.
+        <Typography key={index} variant="body2">
           <BreakableText text={line} />
         </Typography>
       ))}
@@ -57,41 +53,58 @@ function ActualValue(props: { actual: RuleResult['actual'] }) {
 const columns: DataColumn<RuleResult>[] = [
   {
     title: 'Rule',
+    minWidth: '14rem',
     width: '28%',
+    rowHeader: true,
     render: rule => (
       <>
         <Typography variant="body2">{rule.title}</Typography>
         <Typography variant="caption" color="textSecondary">
-          {rule.id} · {rule.severity} · {rule.level} · weight {rule.weight}
+          <BreakableText text={rule.id} /> · {rule.severity} · {rule.level} ·
+          weight {rule.weight}
         </Typography>
       </>
     ),
   },
   {
     title: 'Status',
-    render: rule => <RuleStatusChip status={rule.status} />,
+    minWidth: '8.5rem',
+    render: rule => (
+      <Box display="flex" flexDirection="column" alignItems="flex-start">
+        <RuleStatusChip status={rule.status} />
+        {rule.status === 'fail' && rule.failingSince && (
+          <Typography variant="caption" color="textSecondary">
+            <Hint title={explainFailingSince(rule.failingSince)}>
+              {describeFailingSince(rule.failingSince)}
+            </Hint>
+          </Typography>
+        )}
+      </Box>
+    ),
   },
   {
     title: 'Actual',
-    render: rule => <ActualValue actual={rule.actual} />,
+    minWidth: '7rem',
+    render: rule => <ActualValue rule={rule} />,
   },
   {
     title: 'Expected',
+    minWidth: '9rem',
     render: rule => (
-      <Typography
-        variant="body2"
-        style={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
-      >
+      <Typography variant="body2">
         <BreakableText text={rule.expected} />
       </Typography>
     ),
   },
   {
     title: 'Why',
+    minWidth: '14rem',
     width: '32%',
     render: rule => (
       <>
-        <Typography variant="body2">{rule.message}</Typography>
+        <Typography variant="body2">
+          <BreakableText text={rule.message} />
+        </Typography>
         {rule.exemption && (
           <Typography variant="caption" color="textSecondary" component="p">
             Exempt: {rule.exemption.reason}
@@ -105,21 +118,39 @@ const columns: DataColumn<RuleResult>[] = [
   },
 ];
 
-/** Every rule of the scorecard with its status, actual against expected value and exemption. */
-export function RulesCard(props: { scorecard: EntityScorecard }) {
-  const { scorecard } = props;
-  const failing = scorecard.rules.filter(rule => rule.status === 'fail').length;
+/** `2 of 11 rules fail, 6 have no data`: what is not met, of the rules that apply. */
+export function describeRuleCounts(rules: RuleResult[]): string | undefined {
+  const applicable = rules.filter(rule => rule.status !== 'not-applicable');
+  if (applicable.length === 0) {
+    return undefined;
+  }
+  const failing = applicable.filter(rule => rule.status === 'fail').length;
+  const noData = applicable.filter(rule => rule.status === 'no-data').length;
+  const fails = `${failing} of ${countOf(applicable.length, 'rule')} ${
+    failing === 1 ? 'fails' : 'fail'
+  }`;
+  return noData > 0
+    ? `${fails}, ${noData} ${noData === 1 ? 'has' : 'have'} no data`
+    : fails;
+}
+
+/**
+ * Every rule of the scorecard with its status (and since when it fails), the
+ * actual value against what the rule wants, in the facts' units, and the
+ * exemption.
+ */
+export function RulesCard(props: {
+  scorecard: EntityScorecard;
+  levels?: string[];
+}) {
+  const { scorecard, levels } = props;
   return (
     <InfoCard
       title="Scorecard rules"
-      subheader={
-        scorecard.rules.length === 0
-          ? undefined
-          : `${failing} of ${scorecard.rules.length} rules fail`
-      }
+      subheader={describeRuleCounts(scorecard.rules)}
     >
       <Box marginBottom={2}>
-        <ScoreSummary score={scorecard.score} level={scorecard.level} />
+        <ScoreSummary scorecard={scorecard} levels={levels} />
       </Box>
       {scorecard.rules.length === 0 ? (
         <Typography variant="body2" color="textSecondary">

@@ -1,7 +1,8 @@
 /*
  * Where each kind of evidence comes from: the catalog annotations that connect
- * a webhook source, and the push API endpoint with a minimal valid body
- * (see the backend's ingest schemas).
+ * a webhook source, and the push API endpoint with a minimal valid body: the
+ * required fields only (see the backend's ingest schemas), so that the curl
+ * stays a few lines on a page that may show one per kind of evidence.
  */
 
 export type EvidenceKind = 'pipelines' | 'deployments' | 'incidents';
@@ -53,21 +54,13 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, EvidenceSource> = {
         {
           id: `ci-run-${now.getTime()}`,
           entityRef,
-          revision: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39',
-          version: '1.0.0',
-          branch: 'main',
+          revision: '4f2a9c1',
           startedAt: minutesBefore(now, 15),
-          finishedAt: minutesBefore(now, 1),
           gates: [
             {
               gate: 'unit-tests',
               status: 'passed',
-              metrics: { coverage: 0.85, testsTotal: 120, testsFailed: 0 },
-            },
-            {
-              gate: 'container-scan',
-              status: 'passed',
-              metrics: { critical: 0, high: 0 },
+              metrics: { coverage: 0.85 },
             },
           ],
         },
@@ -100,19 +93,12 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, EvidenceSource> = {
           id: `deploy-${now.getTime()}`,
           entityRef,
           environment: 'production',
-          revision: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39',
-          version: '1.0.0',
+          revision: '4f2a9c1',
           strategy: 'canary',
           gitops: true,
           status: 'succeeded',
           startedAt: minutesBefore(now, 10),
           finishedAt: minutesBefore(now, 1),
-          commits: [
-            {
-              sha: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39',
-              committedAt: minutesBefore(now, 120),
-            },
-          ],
         },
       ],
     }),
@@ -132,25 +118,27 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, EvidenceSource> = {
         {
           id: `INC-${now.getTime()}`,
           entityRef,
-          title: 'Elevated error rate after release 1.0.0',
+          title: 'Elevated error rate',
           severity: 'sev3',
-          status: 'resolved',
-          openedAt: minutesBefore(now, 90),
-          resolvedAt: minutesBefore(now, 30),
+          status: 'open',
+          openedAt: minutesBefore(now, 30),
         },
       ],
     }),
   },
 };
 
-/** A `curl` that sends the example body to the push API, with the CI token from the environment. */
+/**
+ * One `curl` that sends the example body to the push API, with the CI token
+ * from the environment; the body on one line.
+ */
 export function ingestCurlCommand(
   baseUrl: string,
   source: EvidenceSource,
   entityRef: string,
   now: Date,
 ): string {
-  const body = JSON.stringify(source.exampleBody(entityRef, now), null, 2);
+  const body = JSON.stringify(source.exampleBody(entityRef, now));
   return [
     `curl -X POST '${baseUrl}/${source.ingestPath}' \\`,
     `  -H "Authorization: Bearer $RELEASE_SCORECARD_CI_TOKEN" \\`,

@@ -4,10 +4,23 @@ import { makeStyles } from '@material-ui/core/styles';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
-import { EntityScorecard } from '@internal/plugin-release-scorecard-common';
-import { describeBlockers } from '../../blockers';
+import {
+  EntityScorecard,
+  ReadinessGate,
+  RuleResult,
+} from '@internal/plugin-release-scorecard-common';
+import { blockedHeadline, describeBlockers } from '../../blockers';
 import { shortSha } from '../../format';
-import { BAD, GateChip, GOOD, NEUTRAL } from '../StatusChips';
+import { gateLabel, rulesAboutGate } from '../../gates';
+import { Hint } from '../Hint';
+import {
+  BAD,
+  GateChip,
+  GOOD,
+  NEUTRAL,
+  RULE_STATUS_LABELS,
+  RuleStatusIcon,
+} from '../StatusChips';
 
 const useStyles = makeStyles(theme => ({
   verdict: {
@@ -24,10 +37,30 @@ const useStyles = makeStyles(theme => ({
     paddingLeft: theme.spacing(4),
   },
   gates: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    gap: theme.spacing(1.5),
+    margin: theme.spacing(1.5, 0, 0),
+    padding: 0,
+    listStyle: 'none',
+  },
+  gate: {
     display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(1),
-    marginTop: theme.spacing(1.5),
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: theme.spacing(0.5),
+    minWidth: 0,
+  },
+  gateRules: {
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  gateRule: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    '& svg': { fontSize: '1rem' },
   },
 }));
 
@@ -54,8 +87,54 @@ function CandidateLabel(props: { revision?: string; version?: string }) {
 }
 
 /**
- * Whether the release candidate may ship: the verdict, what blocks it, and
- * its quality gates with their key metric.
+ * One gate of the candidate: its chip (the tool's verdict and key figure),
+ * whether it is required, and each rule about it with what the rule wants,
+ * so that a passed gate next to a failing rule on its figures is explained
+ * rather than contradicted.
+ */
+function GateItem(props: { gate: ReadinessGate; rules: RuleResult[] }) {
+  const { gate, rules } = props;
+  const classes = useStyles();
+  const about = rulesAboutGate(gate.gate, rules);
+  return (
+    <li className={classes.gate}>
+      <GateChip
+        gate={gate.gate}
+        status={gate.status}
+        metrics={gate.metrics}
+        url={gate.url}
+      />
+      {gate.required && (
+        <Typography variant="caption" color="textSecondary">
+          required for release
+        </Typography>
+      )}
+      {about.length > 0 && (
+        <ul
+          className={classes.gateRules}
+          aria-label={`Rules about ${gateLabel(gate.gate)}`}
+        >
+          {about.map(rule => (
+            <li key={rule.id} className={classes.gateRule}>
+              <RuleStatusIcon
+                status={rule.status}
+                label={RULE_STATUS_LABELS[rule.status]}
+              />
+              <Typography variant="caption">
+                <Hint title={rule.title}>rule wants {rule.expected}</Hint>
+              </Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Whether the release candidate may ship: the verdict, what blocks it (and
+ * whether that is a required gate or a blocking rule), and its quality gates
+ * with their key figure and the rules about them.
  */
 export function ReadinessSummary(props: { scorecard: EntityScorecard }) {
   const { scorecard } = props;
@@ -78,9 +157,7 @@ export function ReadinessSummary(props: { scorecard: EntityScorecard }) {
       <>
         <CancelIcon style={{ color: BAD }} aria-hidden />
         <Typography variant="h6" component="p">
-          {blockers.length === 1
-            ? `Blocked by ${blockers[0].text}`
-            : `Blocked by ${blockers.length} problems`}
+          {blockedHeadline(blockers)}
         </Typography>
       </>
     );
@@ -115,7 +192,13 @@ export function ReadinessSummary(props: { scorecard: EntityScorecard }) {
                   variant="body2"
                   color="textSecondary"
                 >
-                  ({blocker.kind === 'gate' ? 'gate' : 'blocking rule'})
+                  (
+                  {blocker.kind === 'gate'
+                    ? 'required gate'
+                    : `blocking rule${
+                        blocker.reason ? ` that ${blocker.reason}` : ''
+                      }`}
+                  )
                 </Typography>
               </Typography>
             </li>
@@ -123,18 +206,11 @@ export function ReadinessSummary(props: { scorecard: EntityScorecard }) {
         </ul>
       )}
       {readiness.gates.length > 0 && (
-        <Box className={classes.gates} aria-label="Quality gates" role="list">
+        <ul className={classes.gates} aria-label="Quality gates">
           {readiness.gates.map(gate => (
-            <span role="listitem" key={gate.gate}>
-              <GateChip
-                gate={gate.gate}
-                status={gate.status}
-                metrics={gate.metrics}
-                url={gate.url}
-              />
-            </span>
+            <GateItem key={gate.gate} gate={gate} rules={scorecard.rules} />
           ))}
-        </Box>
+        </ul>
       )}
     </section>
   );
