@@ -89,7 +89,7 @@ const columns: DataColumn<RuleResult>[] = [
   },
   {
     title: 'Expected',
-    minWidth: '9rem',
+    minWidth: '12rem',
     render: rule => (
       <Typography variant="body2">
         <BreakableText text={rule.expected} />
