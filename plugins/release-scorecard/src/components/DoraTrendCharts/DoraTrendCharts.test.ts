@@ -54,8 +54,8 @@ describe('toWeekPoints', () => {
         },
       ],
       {
-        leadTime: { seconds: DAY, unit: 'days' },
-        recovery: { seconds: HOUR, unit: 'h' },
+        leadTime: { seconds: DAY, unit: 'days', words: 'days' },
+        recovery: { seconds: HOUR, unit: 'h', words: 'hours' },
       },
     );
     expect(points).toEqual([

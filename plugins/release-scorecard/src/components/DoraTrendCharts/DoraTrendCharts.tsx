@@ -44,6 +44,8 @@ export interface DurationScale {
   seconds: number;
   /** As ticks read: `min`, `h`, `days`. */
   unit: string;
+  /** As a sentence reads: `minutes`, `hours`, `days`. */
+  words: string;
 }
 
 /**
@@ -52,12 +54,12 @@ export interface DurationScale {
  */
 export function durationScaleFor(maxSeconds: number): DurationScale {
   if (maxSeconds >= 2 * DAY) {
-    return { seconds: DAY, unit: 'days' };
+    return { seconds: DAY, unit: 'days', words: 'days' };
   }
   if (maxSeconds >= HOUR) {
-    return { seconds: HOUR, unit: 'h' };
+    return { seconds: HOUR, unit: 'h', words: 'hours' };
   }
-  return { seconds: 60, unit: 'min' };
+  return { seconds: 60, unit: 'min', words: 'minutes' };
 }
 
 /**
@@ -242,7 +244,7 @@ export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
       </ChartFigure>
       <ChartFigure
         title="Lead time for changes"
-        description={`Median time from commit to production, per week, in ${scales.leadTime.unit}; a week without deployed commits is a gap`}
+        description={`Median time from commit to production, per week, in ${scales.leadTime.words}; a week without deployed commits is a gap`}
       >
         <LineChart data={points} margin={CHART_MARGIN} accessibilityLayer>
           {grid}
@@ -268,7 +270,7 @@ export function DoraTrendCharts(props: { weeks: DoraWeek[] }) {
       </ChartFigure>
       <ChartFigure
         title="Incidents and recovery"
-        description={`Incidents opened, and median time to resolve them in ${scales.recovery.unit}, per week; a week without a resolved incident is a gap`}
+        description={`Incidents opened, and median time to resolve them in ${scales.recovery.words}, per week; a week without a resolved incident is a gap`}
       >
         <ComposedChart data={points} margin={CHART_MARGIN} accessibilityLayer>
           {grid}

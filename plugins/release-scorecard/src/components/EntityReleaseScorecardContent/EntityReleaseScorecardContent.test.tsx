@@ -193,9 +193,12 @@ describe('EntityReleaseScorecardContent', () => {
     expect(
       screen.getByRole('figure', { name: 'Deployments per week' }),
     ).toBeInTheDocument();
+    // The weeks' medians are 2.5 h and 4.4 h: the axis is in hours.
     expect(
       screen.getByRole('figure', { name: 'Lead time for changes' }),
-    ).toBeInTheDocument();
+    ).toHaveTextContent(
+      'Median time from commit to production, per week, in hours',
+    );
     expect(
       screen.getByRole('tab', { name: 'Deployments (1)' }),
     ).toBeInTheDocument();
