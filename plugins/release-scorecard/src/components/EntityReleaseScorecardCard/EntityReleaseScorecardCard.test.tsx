@@ -19,6 +19,10 @@ import {
 } from '../../__testUtils__/fixtures';
 import { EntityReleaseScorecardCard } from './EntityReleaseScorecardCard';
 
+// The card and the tab render charts and tables; on a loaded 2-core
+// machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('EntityReleaseScorecardCard', () => {
   it('shows why a blocked candidate cannot ship, with its gates, score and level', async () => {
     const api = mockReleaseScorecardApi({

@@ -47,6 +47,10 @@ function CurrentUrl() {
 const currentUrl = () =>
   screen.getByRole('status', { name: 'Current URL' }).textContent;
 
+// The card and the tab render charts and tables; on a loaded 2-core
+// machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('EntityReleaseScorecardContent', () => {
   it('lists every rule with status, actual against expected and exemption, failures first', async () => {
     await renderScorecard(<EntityReleaseScorecardContent />, {
