@@ -70,3 +70,45 @@ export function filterToSearchParams(
   }
   return params;
 }
+
+/*
+ * How the compliance page shows the filtered view, also kept in the URL so
+ * that a shared link shows the same columns and period: which matrix
+ * columns are hidden (`hide`) and over how many days the changes feed looks
+ * back (`days`). They do not change what the API is asked for.
+ */
+
+/** The periods the changes feed offers, in days. */
+export const CHANGE_PERIODS = [7, 30, 90] as const;
+export type ChangePeriod = (typeof CHANGE_PERIODS)[number];
+
+export interface ComplianceView {
+  /** Ids of the matrix columns not shown: `owner`, `rule:<rule id>`, … */
+  hiddenColumns: string[];
+  changeDays: ChangePeriod;
+}
+
+export function viewFromSearchParams(params: URLSearchParams): ComplianceView {
+  const days = Number(params.get('days'));
+  return {
+    hiddenColumns: [...new Set(params.getAll('hide').filter(Boolean))],
+    changeDays: CHANGE_PERIODS.includes(days as ChangePeriod)
+      ? (days as ChangePeriod)
+      : 7,
+  };
+}
+
+/** The query string of a filtered view: the filter's parameters, then the view's. */
+export function complianceSearchParams(
+  filter: ComplianceFilter,
+  view: ComplianceView,
+): URLSearchParams {
+  const params = filterToSearchParams(filter);
+  for (const column of view.hiddenColumns) {
+    params.append('hide', column);
+  }
+  if (view.changeDays !== 7) {
+    params.set('days', String(view.changeDays));
+  }
+  return params;
+}

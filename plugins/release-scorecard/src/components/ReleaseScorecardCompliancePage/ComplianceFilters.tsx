@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -78,29 +77,36 @@ function ValuePicker(props: {
   );
 }
 
+/**
+ * A native select: its label names it for assistive technology (a select
+ * without an id has no accessible name) and it works with the keyboard
+ * like any other.
+ */
 function SinglePicker(props: {
+  id: string;
   label: string;
   value: string | undefined;
   options: Array<{ value: string; label: string }>;
   onChange: (value: string | undefined) => void;
 }) {
-  const { label, value, options, onChange } = props;
+  const { id, label, value, options, onChange } = props;
   return (
     <TextField
       select
+      id={id}
       size="small"
       variant="outlined"
       label={label}
       value={value ?? ''}
       onChange={event => onChange(event.target.value || undefined)}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
     >
-      <MenuItem value="">
-        <em>Any</em>
-      </MenuItem>
+      <option value="">Any</option>
       {options.map(option => (
-        <MenuItem key={option.value} value={option.value}>
+        <option key={option.value} value={option.value}>
           {option.label}
-        </MenuItem>
+        </option>
       ))}
     </TextField>
   );
@@ -155,12 +161,14 @@ export function ComplianceFilters(props: {
         onChange={lifecycle => set({ lifecycle })}
       />
       <SinglePicker
+        id="compliance-filter-rule"
         label="Rule"
         value={filter.rule}
         options={rules.map(rule => ({ value: rule.id, label: rule.title }))}
         onChange={rule => set({ rule })}
       />
       <SinglePicker
+        id="compliance-filter-status"
         label={filter.rule ? 'Status of the rule' : 'Status of any rule'}
         value={filter.status}
         options={RULE_STATUSES.map(status => ({
@@ -172,6 +180,7 @@ export function ComplianceFilters(props: {
         }
       />
       <SinglePicker
+        id="compliance-filter-readiness"
         label="Readiness"
         value={filter.readiness}
         options={READINESS_STATUSES.map(status => ({

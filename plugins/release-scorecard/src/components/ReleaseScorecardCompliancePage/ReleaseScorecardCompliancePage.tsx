@@ -13,10 +13,19 @@ import { useCallback } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseScorecardApiRef } from '../../api';
 import { shortEntityName } from '../../format';
-import { AsyncView } from '../AsyncView';
-import { CursorPager, useCursorPagination } from '../CursorPager';
+import {
+  AsyncView,
+  CursorPager,
+  useCursorPagination,
+} from '@internal/plugin-release-scorecard-react';
+import { ColumnPicker } from './ColumnPicker';
 import { ComplianceFilters } from './ComplianceFilters';
-import { ComplianceMatrix } from './ComplianceMatrix';
+import { ComplianceLegend } from './ComplianceLegend';
+import {
+  ComplianceMatrix,
+  DETAIL_COLUMNS,
+  ruleColumnId,
+} from './ComplianceMatrix';
 import { CsvExportButton } from './CsvExportButton';
 import { CHANGES_PAGE_SIZE, RecentChanges } from './RecentChanges';
 import { TeamCompliance } from './TeamCompliance';
@@ -33,7 +42,8 @@ const PAGE_SIZE = 50;
  */
 export function ReleaseScorecardCompliancePage() {
   const api = useApi(releaseScorecardApiRef);
-  const { filter, filterKey, setFilter } = useComplianceFilters();
+  const { filter, filterKey, setFilter, view, setView } =
+    useComplianceFilters();
   const filterOptions = useFilterOptions();
   const rules = useAsync(() => api.getRules(), [api]);
 
@@ -43,12 +53,14 @@ export function ReleaseScorecardCompliancePage() {
   );
   const changes = useCursorPagination(
     cursor =>
+      // The backend narrows the changes themselves by the rule and status
+      // filters: changes of that rule, changes into that status.
       api.getComplianceChanges(filter, {
-        days: 7,
+        days: view.changeDays,
         limit: CHANGES_PAGE_SIZE,
         cursor,
       }),
-    filterKey,
+    `${filterKey}&days=${view.changeDays}`,
   );
 
   const ownerLabels = new Map(
@@ -60,7 +72,10 @@ export function ReleaseScorecardCompliancePage() {
   const ownerLabel = (ownerRef: string) =>
     ownerLabels.get(ownerRef) ?? shortEntityName(ownerRef);
   const ruleTitles = new Map(
-    (rules.value?.rules ?? []).map(rule => [rule.id, rule.title]),
+    [
+      ...(compliance.state.value?.rules ?? []),
+      ...(rules.value?.rules ?? []),
+    ].map(rule => [rule.id, rule.title]),
   );
   const ruleTitle = (ruleId: string) => ruleTitles.get(ruleId) ?? ruleId;
 
@@ -109,13 +124,22 @@ export function ReleaseScorecardCompliancePage() {
             {compliance.state.value && (
               <TeamCompliance
                 owners={compliance.state.value.owners}
+                serviceCount={compliance.state.value.totalCount}
+                filter={filter}
+                ruleTitle={ruleTitle}
                 ownerLabel={ownerLabel}
                 onSelectOwner={selectOwner}
               />
             )}
           </Grid>
           <Grid item xs={12} md={6}>
-            <RecentChanges pages={changes} ruleTitle={ruleTitle} />
+            <RecentChanges
+              pages={changes}
+              ruleTitle={ruleTitle}
+              filter={filter}
+              days={view.changeDays}
+              onDaysChange={changeDays => setView({ changeDays })}
+            />
           </Grid>
           {filter.owner?.length === 1 && (
             <Grid item xs={12}>
@@ -130,9 +154,27 @@ export function ReleaseScorecardCompliancePage() {
               {page => (
                 <InfoCard
                   title={`Services (${page.totalCount})`}
-                  subheader="Click a rule to see the services that fail it"
+                  subheader="Click a rule to see the services that fail it; hover a cell for since when it fails"
+                  action={
+                    <ColumnPicker
+                      columns={[
+                        ...DETAIL_COLUMNS,
+                        ...page.rules.map(rule => ({
+                          id: ruleColumnId(rule.id),
+                          title: rule.title,
+                          lockedBecause:
+                            rule.id === filter.rule
+                              ? 'the rule of the filter'
+                              : undefined,
+                        })),
+                      ]}
+                      hidden={view.hiddenColumns}
+                      onChange={hiddenColumns => setView({ hiddenColumns })}
+                    />
+                  }
                   noPadding
                 >
+                  <ComplianceLegend />
                   {page.items.length === 0 ? (
                     <Typography
                       variant="body2"
@@ -148,6 +190,7 @@ export function ReleaseScorecardCompliancePage() {
                       selectedRule={filter.rule}
                       onSelectRule={selectRule}
                       ownerLabel={ownerLabel}
+                      hiddenColumns={view.hiddenColumns}
                     />
                   )}
                   <CursorPager

@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseScorecardApiRef } from '../../api';
-import { AsyncView } from '../AsyncView';
+import { AsyncView } from '@internal/plugin-release-scorecard-react';
 import { DoraFigures } from '../DoraFigures';
 
 /** DORA pooled over the services of one team and its sub-groups. */
