@@ -358,7 +358,8 @@ export const rulesResponse: RulesResponse = {
         exempt: 1,
         noData: 1,
         notApplicable: 2,
-        compliancePercent: 81.8,
+        // 100 × (pass + exempt) ÷ (pass + exempt + fail + noData)
+        compliancePercent: 75,
       },
     },
     {
@@ -375,7 +376,7 @@ export const rulesResponse: RulesResponse = {
         exempt: 0,
         noData: 2,
         notApplicable: 0,
-        compliancePercent: 100,
+        compliancePercent: 85.7,
       },
     },
   ],

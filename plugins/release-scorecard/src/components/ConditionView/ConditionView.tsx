@@ -1,47 +1,43 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { RuleCondition } from '@internal/plugin-release-scorecard-common';
-import { describeFactCondition, isFactCondition } from '../../conditions';
+import {
+  describeCondition,
+  RuleCondition,
+} from '@internal/plugin-release-scorecard-common';
 
 const useStyles = makeStyles(theme => ({
   list: {
-    margin: 0,
+    margin: theme.spacing(0.5, 0, 0),
     paddingLeft: theme.spacing(2.5),
-  },
-  fact: {
-    fontFamily: 'monospace',
-    fontSize: '0.85rem',
   },
 }));
 
-/** A rule's condition as a readable tree: facts, `all of`, `any of`, `not`. */
+/**
+ * A rule's condition in words and in the facts' units (`deployment.gitops
+ * is true`, `gate.unit-tests.coverage is at least 80%`), as the common
+ * package's describeCondition writes it for every page and the backend's
+ * messages. `all` and `any` become a list, one condition per line.
+ */
 export function ConditionView(props: { condition: RuleCondition }) {
   const { condition } = props;
   const classes = useStyles();
-  if (isFactCondition(condition)) {
+  if (!('all' in condition) && !('any' in condition)) {
     return (
-      <Typography component="span" className={classes.fact}>
-        {describeFactCondition(condition)}
+      <Typography variant="body2" component="span">
+        {describeCondition(condition, { withFactNames: true })}
       </Typography>
-    );
-  }
-  if ('not' in condition) {
-    return (
-      <>
-        <Typography component="span" variant="body2">
-          Not:{' '}
-        </Typography>
-        <ConditionView condition={condition.not} />
-      </>
     );
   }
   const [label, children] =
     'all' in condition
-      ? ['All of:', condition.all]
-      : ['Any of:', condition.any];
+      ? ['All of these hold:', condition.all]
+      : ['At least one of these holds:', condition.any];
+  if (children.length === 1) {
+    return <ConditionView condition={children[0]} />;
+  }
   return (
     <>
-      <Typography component="span" variant="body2">
+      <Typography variant="body2" component="span">
         {label}
       </Typography>
       <ul className={classes.list}>

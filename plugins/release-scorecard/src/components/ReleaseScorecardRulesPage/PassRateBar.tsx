@@ -4,7 +4,28 @@ import Typography from '@material-ui/core/Typography';
 import { ComplianceTotals } from '@internal/plugin-release-scorecard-common';
 import { formatPercentFigure } from '../../format';
 
-/** How many of the judged services pass a rule: a bar, the figure and the counts. */
+/**
+ * `9 of 12 pass (1 exempt) · 1 without data · 2 not applicable`: the counts
+ * behind a pass rate. Services without data are in the denominator: a rule
+ * nobody can check is not met (docs/scoring.md).
+ */
+export function passRateCounts(totals: ComplianceTotals): string {
+  const passing = totals.pass + totals.exempt;
+  const counted = passing + totals.fail + totals.noData;
+  return [
+    `${passing} of ${counted} pass${
+      totals.exempt > 0 ? ` (${totals.exempt} exempt)` : ''
+    }`,
+    totals.noData > 0 ? `${totals.noData} without data` : undefined,
+    totals.notApplicable > 0
+      ? `${totals.notApplicable} not applicable`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** How many of the services a rule applies to pass it: a bar, the figure and the counts. */
 export function PassRateBar(props: {
   ruleTitle: string;
   totals: ComplianceTotals | null;
@@ -17,7 +38,6 @@ export function PassRateBar(props: {
       </Typography>
     );
   }
-  const judged = totals.pass + totals.exempt + totals.fail;
   return (
     <Box minWidth={180}>
       <Box display="flex" alignItems="center" gridGap={8}>
@@ -30,18 +50,14 @@ export function PassRateBar(props: {
         </Box>
         <Typography
           variant="body2"
+          component="span"
           style={{ minWidth: 48, textAlign: 'right' }}
         >
           {formatPercentFigure(totals.compliancePercent)}
         </Typography>
       </Box>
       <Typography variant="caption" color="textSecondary">
-        {totals.pass + totals.exempt} of {judged} pass
-        {totals.exempt > 0 ? ` (${totals.exempt} exempt)` : ''}
-        {totals.noData > 0 ? ` · ${totals.noData} no data` : ''}
-        {totals.notApplicable > 0
-          ? ` · ${totals.notApplicable} not applicable`
-          : ''}
+        {passRateCounts(totals)}
       </Typography>
     </Box>
   );

@@ -9,15 +9,55 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { AsyncView } from '@internal/plugin-release-scorecard-react';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseScorecardApiRef } from '../../api';
 import { gateLabel } from '../../gates';
 import { useOptionalRouteLink } from '../../hooks';
 import { complianceRouteRef } from '../../routes';
-import { AsyncView } from '../AsyncView';
 import { FactsCatalog } from './FactsCatalog';
 import { RuleDefinitionCard } from './RuleDefinitionCard';
-import { RulesOverviewTable } from './RulesOverviewTable';
+import { RulesOverviewTable, sortByPassRate } from './RulesOverviewTable';
+import { useScrollToHash } from './useScrollToHash';
+
+const useStyles = makeStyles(theme => ({
+  formula: {
+    fontFamily: 'monospace',
+    fontSize: '0.85rem',
+    display: 'block',
+    margin: theme.spacing(0.5, 0),
+  },
+  // Cards in a row take the height of the tallest, so the grid has no gaps.
+  cardCell: {
+    display: 'flex',
+    '& > *': {
+      flexGrow: 1,
+    },
+  },
+}));
+
+/** How a pass rate is counted, where people read pass rates (docs/scoring.md). */
+function PassRateExplanation() {
+  const classes = useStyles();
+  return (
+    <Typography variant="body2" color="textSecondary" component="div">
+      <span>
+        How a pass rate is counted, over the services the rule applies to:
+      </span>
+      <code className={classes.formula}>
+        pass rate = (pass + exempt) ÷ (pass + exempt + fail + no data)
+      </code>
+      <span>
+        A service without the data a rule needs does not pass it: nobody can
+        show that the rule holds. Services the rule does not apply to are left
+        out. Scores and the compliance page count the same way (see
+        docs/scoring.md in the Release Scorecard repository).
+      </span>
+    </Typography>
+  );
+}
 
 /**
  * For platform teams: each rule's definition, applicability, exemptions,
@@ -25,9 +65,11 @@ import { RulesOverviewTable } from './RulesOverviewTable';
  */
 export function ReleaseScorecardRulesPage() {
   const api = useApi(releaseScorecardApiRef);
+  const classes = useStyles();
   const complianceLink = useOptionalRouteLink(complianceRouteRef);
   const rules = useAsync(() => api.getRules(), [api]);
   const facts = useAsync(() => api.getFacts(), [api]);
+  useScrollToHash(Boolean(rules.value));
 
   return (
     <Page themeId="tool">
@@ -56,36 +98,47 @@ export function ReleaseScorecardRulesPage() {
           </SupportButton>
         </ContentHeader>
         <AsyncView state={rules}>
-          {value => (
-            <Grid container spacing={3}>
-              <Grid item xs={12}>
-                <InfoCard
-                  title="Which rules the organisation fails most"
-                  subheader={`Release readiness also requires these gates to pass: ${value.requiredGates
-                    .map(gateLabel)
-                    .join(', ')}`}
-                >
-                  <RulesOverviewTable
-                    rules={value.rules}
-                    complianceLink={complianceLink}
-                  />
-                </InfoCard>
-              </Grid>
-              {value.rules.map(rule => (
-                <Grid item xs={12} lg={6} key={rule.id}>
-                  <RuleDefinitionCard
-                    rule={rule}
-                    complianceLink={complianceLink}
-                  />
+          {value => {
+            // The cards follow the table: the rules failed most come first.
+            const sorted = sortByPassRate(value.rules);
+            return (
+              <Grid container spacing={3}>
+                <Grid item xs={12}>
+                  <InfoCard
+                    title="Which rules the organisation fails most"
+                    subheader={`Release readiness also requires these gates to pass: ${value.requiredGates
+                      .map(gateLabel)
+                      .join(', ')}`}
+                  >
+                    <PassRateExplanation />
+                    <RulesOverviewTable
+                      rules={sorted}
+                      complianceLink={complianceLink}
+                    />
+                  </InfoCard>
                 </Grid>
-              ))}
-              <Grid item xs={12}>
-                <AsyncView state={facts}>
-                  {factsValue => <FactsCatalog facts={factsValue} />}
-                </AsyncView>
+                {sorted.map(rule => (
+                  <Grid
+                    item
+                    xs={12}
+                    lg={6}
+                    key={rule.id}
+                    className={classes.cardCell}
+                  >
+                    <RuleDefinitionCard
+                      rule={rule}
+                      complianceLink={complianceLink}
+                    />
+                  </Grid>
+                ))}
+                <Grid item xs={12}>
+                  <AsyncView state={facts}>
+                    {factsValue => <FactsCatalog facts={factsValue} />}
+                  </AsyncView>
+                </Grid>
               </Grid>
-            </Grid>
-          )}
+            );
+          }}
         </AsyncView>
       </Content>
     </Page>

@@ -2,15 +2,13 @@ import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { RulesResponse } from '@internal/plugin-release-scorecard-common';
 import { describeAppliesTo } from '../../conditions';
 import { formatDate, shortEntityName } from '../../format';
 import { ConditionView } from '../ConditionView';
 import { BAD, StatusChip, WARNING } from '../StatusChips';
 import { FailingServices } from './FailingServices';
 import { PassRateBar } from './PassRateBar';
-
-type RuleWithTotals = RulesResponse['rules'][number];
+import { ruleCardId, RuleWithTotals } from './RulesOverviewTable';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -31,6 +29,16 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
     paddingLeft: theme.spacing(2.5),
   },
+  anchor: {
+    height: '100%',
+    // Room above the card when a `#rule-…` link scrolls to it.
+    scrollMarginTop: theme.spacing(2),
+    borderRadius: theme.shape.borderRadius,
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
 }));
 
 /** One rule as the platform team wrote it, with how the organisation fares on it. */
@@ -44,8 +52,16 @@ export function RuleDefinitionCard(props: {
     expires !== undefined && Date.parse(`${expires}T23:59:59Z`) < Date.now();
 
   return (
-    <div id={`rule-${rule.id}`}>
+    <div
+      id={ruleCardId(rule.id)}
+      // Focusable from script, so that following a link to the card moves
+      // the keyboard focus there too.
+      tabIndex={-1}
+      className={classes.anchor}
+      data-testid={`rule-card-${rule.id}`}
+    >
       <InfoCard
+        variant="fullHeight"
         title={rule.title}
         titleTypographyProps={{ variant: 'h6', component: 'h3' }}
         subheader={rule.id}
@@ -116,6 +132,7 @@ export function RuleDefinitionCard(props: {
           <dd>
             <FailingServices
               ruleId={rule.id}
+              ruleTitle={rule.title}
               failCount={rule.totals?.fail ?? 0}
               complianceLink={complianceLink}
             />

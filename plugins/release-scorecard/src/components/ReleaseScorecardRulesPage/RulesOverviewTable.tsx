@@ -1,14 +1,16 @@
 import { Link } from '@backstage/core-components';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import { RulesResponse } from '@internal/plugin-release-scorecard-common';
+import {
+  DataColumn,
+  DataTable,
+} from '@internal/plugin-release-scorecard-react';
 import { filterToSearchParams } from '../../complianceSearchParams';
 import { PassRateBar } from './PassRateBar';
 
-type RuleWithTotals = RulesResponse['rules'][number];
+export type RuleWithTotals = RulesResponse['rules'][number];
+
+/** The id of a rule's card on the rules page, for `#rule-<id>` links. */
+export const ruleCardId = (ruleId: string) => `rule-${ruleId}`;
 
 /** Rules the organisation fails most come first; rules not evaluated last. */
 export function sortByPassRate(rules: RuleWithTotals[]): RuleWithTotals[] {
@@ -21,59 +23,72 @@ export function sortByPassRate(rules: RuleWithTotals[]): RuleWithTotals[] {
   );
 }
 
-/** Every rule with its pass rate and failing count, worst first. */
+/**
+ * Every rule with its pass rate and failing count, in the order given
+ * (worst first); each title links to the rule's card further down.
+ */
 export function RulesOverviewTable(props: {
   rules: RuleWithTotals[];
   complianceLink: string | undefined;
 }) {
   const { rules, complianceLink } = props;
+  const columns: DataColumn<RuleWithTotals>[] = [
+    {
+      title: 'Rule',
+      rowHeader: true,
+      minWidth: 200,
+      render: rule => (
+        <Link
+          to={`#${ruleCardId(rule.id)}`}
+          data-testid={`rule-link-${rule.id}`}
+        >
+          {rule.title}
+        </Link>
+      ),
+    },
+    { title: 'Severity', render: rule => rule.severity, noWrap: true },
+    {
+      title: 'Level',
+      render: rule => (
+        <span style={{ textTransform: 'capitalize' }}>{rule.level}</span>
+      ),
+      noWrap: true,
+    },
+    {
+      title: 'Pass rate',
+      minWidth: 220,
+      render: rule => (
+        <PassRateBar ruleTitle={rule.title} totals={rule.totals} />
+      ),
+    },
+    {
+      title: 'Failing',
+      align: 'right',
+      noWrap: true,
+      render: rule => {
+        const failing = rule.totals?.fail ?? 0;
+        return failing > 0 && complianceLink ? (
+          <Link
+            to={`${complianceLink}?${filterToSearchParams({
+              rule: rule.id,
+              status: 'fail',
+            })}`}
+            aria-label={`${failing} services fail ${rule.title}`}
+          >
+            {failing}
+          </Link>
+        ) : (
+          failing
+        );
+      },
+    },
+  ];
   return (
-    <Table size="small" aria-label="Rules by pass rate">
-      <TableHead>
-        <TableRow>
-          <TableCell scope="col">Rule</TableCell>
-          <TableCell scope="col">Severity</TableCell>
-          <TableCell scope="col">Level</TableCell>
-          <TableCell scope="col">Pass rate</TableCell>
-          <TableCell scope="col" align="right">
-            Failing
-          </TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {sortByPassRate(rules).map(rule => {
-          const failing = rule.totals?.fail ?? 0;
-          return (
-            <TableRow key={rule.id}>
-              <TableCell component="th" scope="row">
-                <Link to={`#rule-${rule.id}`}>{rule.title}</Link>
-              </TableCell>
-              <TableCell>{rule.severity}</TableCell>
-              <TableCell style={{ textTransform: 'capitalize' }}>
-                {rule.level}
-              </TableCell>
-              <TableCell>
-                <PassRateBar ruleTitle={rule.title} totals={rule.totals} />
-              </TableCell>
-              <TableCell align="right">
-                {failing > 0 && complianceLink ? (
-                  <Link
-                    to={`${complianceLink}?${filterToSearchParams({
-                      rule: rule.id,
-                      status: 'fail',
-                    })}`}
-                    aria-label={`${failing} services fail ${rule.title}`}
-                  >
-                    {failing}
-                  </Link>
-                ) : (
-                  failing
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <DataTable<RuleWithTotals>
+      columns={columns}
+      rows={rules}
+      rowKey={rule => rule.id}
+      ariaLabel="Rules by pass rate"
+    />
   );
 }
