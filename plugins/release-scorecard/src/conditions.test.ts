@@ -1,22 +1,4 @@
-import { describeAppliesTo, describeFactCondition } from './conditions';
-
-describe('describeFactCondition', () => {
-  it('reads a single fact', () => {
-    expect(
-      describeFactCondition({
-        fact: 'gate.unit-tests.coverage',
-        op: 'gte',
-        value: 0.8,
-      }),
-    ).toBe('gate.unit-tests.coverage ≥ 0.8');
-  });
-
-  it('reads exists without a value as "has a value"', () => {
-    expect(describeFactCondition({ fact: 'entity.system', op: 'exists' })).toBe(
-      'entity.system has a value',
-    );
-  });
-});
+import { describeAppliesTo } from './conditions';
 
 describe('describeAppliesTo', () => {
   it('lists every restriction, or says every entity', () => {
