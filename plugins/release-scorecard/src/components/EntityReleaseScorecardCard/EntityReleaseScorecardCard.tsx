@@ -9,7 +9,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { releaseScorecardApiRef } from '../../api';
 import { useEntityTabLink } from '../../hooks';
 import { ENTITY_TAB_PATH } from '../../routes';
-import { AsyncView } from '../AsyncView';
+import { AsyncView } from '@internal/plugin-release-scorecard-react';
 import { DoraFigures } from '../DoraFigures';
 import { EvidenceEmptyState } from '../EvidenceEmptyState';
 import { LastDeploymentSummary } from '../LastDeploymentSummary';
