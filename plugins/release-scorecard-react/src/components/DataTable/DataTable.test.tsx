@@ -104,6 +104,8 @@ describe('DataTable', () => {
     expect(flagHead).toHaveStyle({ position: 'sticky', left: '0px' });
     expect(providerHead).toHaveStyle({ position: 'sticky' });
     expect(ageHead).toHaveStyle({ position: 'sticky', top: '0px' });
+    // Sticky to the top only: it scrolls sideways with its column.
+    expect(ageHead).toHaveStyle({ left: 'auto' });
     expect(
       getComputedStyle(
         within(table).getByRole('rowheader', { name: 'new-checkout' }),

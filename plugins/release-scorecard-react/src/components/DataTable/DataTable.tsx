@@ -85,6 +85,15 @@ const useStyles = makeStyles(
         overflowWrap: 'inherit',
         wordBreak: 'inherit',
       },
+      // A chip's label clips with an ellipsis, so a squeezed column would
+      // show "Bloc…"; in a table the column takes the chip's width instead.
+      '& .MuiChip-root': {
+        maxWidth: 'none',
+      },
+      '& .MuiChip-label': {
+        overflow: 'visible',
+        textOverflow: 'clip',
+      },
     },
     head: {
       fontWeight: theme.typography.fontWeightBold as number,
@@ -170,6 +179,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const stickyStyle = (index: number): CSSProperties | undefined =>
     index < sticky ? { left: offsets[index] ?? 0 } : undefined;
+  // MUI v4's sticky header cells also stick at `left: 0`, so that columns
+  // scrolled out to the left would pile up over the first one.
+  const headerStickyStyle = (index: number): CSSProperties | undefined =>
+    stickyStyle(index) ?? (stickyHeader ? { left: 'auto' } : undefined);
   const stickyClass = (index: number) =>
     index < sticky
       ? `${classes.sticky} ${index === sticky - 1 ? classes.lastSticky : ''}`
@@ -209,7 +222,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   index < sticky ? classes.stickyHead : '',
                   column.headerClassName ?? '',
                 ].join(' ')}
-                style={{ ...columnStyle(column), ...stickyStyle(index) }}
+                style={{
+                  ...columnStyle(column),
+                  ...headerStickyStyle(index),
+                }}
               >
                 {column.header ?? column.title}
               </TableCell>
