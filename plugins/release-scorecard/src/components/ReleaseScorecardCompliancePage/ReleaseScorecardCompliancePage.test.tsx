@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { mockReleaseScorecardApi } from '../../__testUtils__/mockApi';
 import { renderScorecard } from '../../__testUtils__/renderScorecard';
+import { failOnReactWarnings } from '../../__testUtils__/failOnReactWarnings';
 import {
   complianceResponse,
   eliteDora,
@@ -72,21 +73,7 @@ jest.setTimeout(30_000);
 
 describe('ReleaseScorecardCompliancePage', () => {
   // No test may leave a React key or DOM nesting warning in the console.
-  let consoleError: jest.SpyInstance;
-  beforeEach(() => {
-    consoleError = jest.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    const warnings = consoleError.mock.calls
-      .map(args => String(args[0]))
-      .filter(message =>
-        /unique "key"|validateDOMNesting|cannot appear as a/.test(message),
-      );
-    consoleError.mockRestore();
-    if (warnings.length > 0) {
-      throw new Error(`React warned:\n${warnings.join('\n')}`);
-    }
-  });
+  failOnReactWarnings();
 
   it('shows services × rules with accessible cells and compliance per rule', async () => {
     await renderScorecard(<ReleaseScorecardCompliancePage />, {

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { RulesResponse } from '@internal/plugin-release-scorecard-common';
 import { mockReleaseScorecardApi } from '../../__testUtils__/mockApi';
 import { renderScorecard } from '../../__testUtils__/renderScorecard';
+import { failOnReactWarnings } from '../../__testUtils__/failOnReactWarnings';
 import {
   complianceResponse,
   factsResponse,
@@ -33,6 +34,8 @@ const bestFirst: RulesResponse = {
 jest.setTimeout(30_000);
 
 describe('ReleaseScorecardRulesPage', () => {
+  failOnReactWarnings();
+
   afterEach(() => {
     // jsdom does not scroll; the tests that follow links stub it.
     delete (Element.prototype as Partial<Element>).scrollIntoView;
