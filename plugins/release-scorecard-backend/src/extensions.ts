@@ -5,7 +5,7 @@ import {
 import {
   FactProvider,
   FlagProvider,
-  WebhookSource,
+  AnyWebhookSource,
 } from '@internal/plugin-release-scorecard-node';
 
 /**
@@ -43,7 +43,7 @@ export class ExtensionRegistry<T> {
 
 export function createExtensionRegistries() {
   return {
-    webhookSources: new ExtensionRegistry<WebhookSource>(
+    webhookSources: new ExtensionRegistry<AnyWebhookSource>(
       'webhook source',
       source => source.name,
     ),

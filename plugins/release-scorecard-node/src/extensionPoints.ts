@@ -1,17 +1,18 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { FactProvider } from './factProviders';
 import { FlagProvider } from './flagProviders';
-import { WebhookSource } from './webhooks/types';
+import { AnyWebhookSource } from './webhooks/types';
 
 /**
  * Adds tools that call `POST /api/release-scorecard/webhooks/<name>`. The
  * built-in sources (Argo CD, GitHub, GitLab, PagerDuty, SonarQube, Trivy,
- * JUnit, Cobertura) are added through this same point.
+ * JUnit, Cobertura) are added through this same point. A source whose
+ * uploads are too large for memory is a StreamingWebhookSource.
  *
  * @public
  */
 export interface ReleaseScorecardWebhookSourcesExtensionPoint {
-  addWebhookSource(...sources: WebhookSource[]): void;
+  addWebhookSource(...sources: AnyWebhookSource[]): void;
 }
 
 /** @public */

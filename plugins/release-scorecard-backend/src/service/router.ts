@@ -31,7 +31,7 @@ import { FlagLifetimesDays } from '../flags';
 import { ScorecardEvaluator } from '../evaluation/ScorecardEvaluator';
 import { IngestService } from '../ingest/IngestService';
 import { ScorecardConfig } from '../rules';
-import { WebhookSource } from '@internal/plugin-release-scorecard-node';
+import { AnyWebhookSource } from '@internal/plugin-release-scorecard-node';
 import { createComplianceRoutes } from './complianceRoutes';
 import { EntityVisibility } from './EntityVisibility';
 import { createEvidenceRoutes } from './evidenceRoutes';
@@ -56,7 +56,7 @@ export interface RouterOptions {
   flagLifetimesDays: FlagLifetimesDays;
   ingest: IngestService;
   evaluator: ScorecardEvaluator;
-  webhookSources: WebhookSource[];
+  webhookSources: AnyWebhookSource[];
   scorecardConfig: ScorecardConfig;
   doraOptions: DoraOptions;
   evaluatedKinds: string[];

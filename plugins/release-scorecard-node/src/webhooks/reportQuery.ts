@@ -18,7 +18,7 @@ export interface ReportUploadQuery {
  * the kind (`component`) and namespace (`default`).
  */
 export function parseReportUploadQuery(
-  request: WebhookRequest,
+  request: Pick<WebhookRequest, 'query'>,
   defaultGate: string,
 ): ReportUploadQuery {
   const query = request.query;

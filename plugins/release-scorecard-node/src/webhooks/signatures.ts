@@ -56,9 +56,12 @@ export function verifySharedToken(
   return constantTimeEquals(token, secret);
 }
 
-/** Whether the request carries `Authorization: Bearer <secret>`. */
+/**
+ * Whether the request carries `Authorization: Bearer <secret>`. It reads the
+ * headers only, so streaming sources use it too.
+ */
 export function verifyBearerToken(
-  request: WebhookRequest,
+  request: Pick<WebhookRequest, 'headers'>,
   secret: string,
 ): boolean {
   const authorization = getHeader(request, 'authorization');

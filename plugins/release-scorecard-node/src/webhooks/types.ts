@@ -73,12 +73,66 @@ export interface WebhookEvent {
   pipelineRuns?: Array<Omit<PipelineRun, 'entityRef'>>;
   gateReports?: GateReport[];
   incidents?: Array<Omit<Incident, 'entityRef'>>;
+  /**
+   * What the sender should read about the delivery, e.g. which threshold a
+   * load test failed: returned in the response and logged, never stored.
+   */
+  notes?: string[];
 }
 
 export type WebhookMapResult =
   | { kind: 'event'; event: WebhookEvent }
   /** A valid delivery the scorecard has no use for (e.g. a run still in progress). */
   | { kind: 'ignored'; eventType: string; reason: string };
+
+/**
+ * What a streaming source's `verify` sees: the headers and query of the
+ * request, before any of its body has been read.
+ */
+export type WebhookRequestHead = Omit<WebhookRequest, 'rawBody'>;
+
+/** What a streaming source's `map` sees: the body as it arrives. */
+export interface StreamingWebhookRequest extends WebhookRequestHead {
+  /**
+   * The body in chunks, already decoded from `Content-Encoding: gzip` or
+   * `deflate`. Iterating it fails with a 413 error once more than the
+   * source's `maxBodyBytes` have arrived.
+   */
+  body: AsyncIterable<Buffer>;
+}
+
+/**
+ * A tool whose uploads are too large to hold in memory (a load test's
+ * results file): it is verified from the headers alone, so a request without
+ * the token never has its body read, and then reads the body as a stream.
+ */
+export interface StreamingWebhookSource {
+  /** The path segment and the config key under releaseScorecard.webhooks. */
+  name: string;
+  streaming: true;
+  /** The largest body accepted, after decoding; a larger one is answered 413. */
+  maxBodyBytes: number;
+  /** Whether the headers carry the token or signature, compared in constant time. */
+  verify(request: WebhookRequestHead, secret: string): boolean;
+  /**
+   * Reads the body and maps it. Throws InputError (from @backstage/errors)
+   * naming the line or field when the payload is malformed.
+   */
+  map(
+    request: StreamingWebhookRequest,
+    sourceConfig: Config,
+  ): Promise<WebhookMapResult>;
+}
+
+/** Either kind of source the webhook sources extension point takes. */
+export type AnyWebhookSource = WebhookSource | StreamingWebhookSource;
+
+/** Whether the source reads its body as a stream. */
+export function isStreamingWebhookSource(
+  source: AnyWebhookSource,
+): source is StreamingWebhookSource {
+  return 'streaming' in source && source.streaming === true;
+}
 
 /** One tool that can call `POST /webhooks/{name}`. */
 export interface WebhookSource {
