@@ -32,5 +32,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Release Scorecard: readiness, DORA, incidents, flags and scorecard rules.
 backend.add(import('@internal/plugin-release-scorecard-backend'));
+// JMeter results from CI set the load-test gate (POST …/webhooks/jmeter).
+backend.add(import('@internal/plugin-release-scorecard-backend-module-jmeter'));
 
 backend.start();
