@@ -10,12 +10,8 @@ import {
   releaseScorecardWebhookSourcesExtensionPoint,
 } from '@internal/plugin-release-scorecard-node';
 import { readPluginOptions } from './config';
-import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
-import { DoraQueries } from './database/DoraQueries';
-import { FactQueries } from './database/FactQueries';
-import { FlagQueries } from './database/FlagQueries';
 import { applyDatabaseMigrations } from './database/migrations';
-import { ScorecardStore } from './database/ScorecardStore';
+import { createDatabaseStores } from './database/ReleaseScorecardStores';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { CatalogSync } from './evaluation/CatalogSync';
 import { EvaluationRunner } from './evaluation/EvaluationRunner';
@@ -25,8 +21,8 @@ import {
   providedFactDefinitions,
 } from './extensions';
 import { BUILT_IN_FLAG_PROVIDERS } from './flags';
-import { FlagProviderSync } from './flags/FlagProviderSync';
 import { CatalogEntityResolver } from './ingest/CatalogEntityResolver';
+import { FlagProviderSync } from './ingest/FlagProviderSync';
 import { IngestService } from './ingest/IngestService';
 import { describeCustomGates } from './rules/describeCustomGates';
 import { EntityVisibility } from './service/EntityVisibility';
@@ -94,9 +90,7 @@ export const releaseScorecardPlugin = createBackendPlugin({
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
-        const evidenceStore = new DatabaseEvidenceStore(knex);
-        const scorecardStore = new ScorecardStore(knex);
-        const doraQueries = new DoraQueries(knex);
+        const stores = createDatabaseStores(knex);
 
         const evaluator = new ScorecardEvaluator({
           scorecardConfig: options.scorecard,
@@ -107,32 +101,31 @@ export const releaseScorecardPlugin = createBackendPlugin({
             .list()
             .map(provider => provider.annotation),
           factProviders,
-          store: scorecardStore,
-          facts: new FactQueries(knex),
+          stores,
           catalogSync: new CatalogSync(
             catalog,
             auth,
-            scorecardStore,
+            stores,
             options.evaluatedKinds,
           ),
           logger,
         });
         const evaluationRunner = new EvaluationRunner({
           evaluator,
-          store: scorecardStore,
+          stores,
           scheduler: deps.scheduler,
           lifecycle: deps.lifecycle,
           logger,
           schedule: options.evaluationSchedule,
         });
         const ingest = new IngestService({
-          store: evidenceStore,
+          stores,
           resolver: new CatalogEntityResolver(catalog, auth),
           logger,
           ...options.ingest,
           // New evidence re-evaluates the entity soon, off the request path.
           onEvidenceChanged: async refs => {
-            await scorecardStore.enqueueEvaluation(refs, Date.now());
+            await stores.evaluationQueue.enqueueEvaluation(refs, Date.now());
             evaluationRunner.noteEvidenceArrived();
           },
         });
@@ -141,14 +134,14 @@ export const releaseScorecardPlugin = createBackendPlugin({
         await scheduleRetention({
           ...deps,
           retentionDays: options.retentionDays,
-          store: evidenceStore,
+          store: stores.retention,
         });
         await evaluationRunner.start();
 
         if (config.getOptionalBoolean('releaseScorecard.demoData.enabled')) {
           const seeder = new DemoDataSeeder({
             ingest,
-            store: evidenceStore,
+            store: stores.deployments,
             catalog,
             auth,
             logger,
@@ -176,10 +169,10 @@ export const releaseScorecardPlugin = createBackendPlugin({
           providers: options.flagProviders,
           catalog,
           auth,
-          store: evidenceStore,
+          store: stores.flags,
           logger,
           onFlagsChanged: refs =>
-            scorecardStore.enqueueEvaluation(refs, Date.now()),
+            stores.evaluationQueue.enqueueEvaluation(refs, Date.now()),
         });
         await flagSync.schedule(deps.scheduler);
         deps.lifecycle.addShutdownHook(() => flagSync.stop());
@@ -188,10 +181,7 @@ export const releaseScorecardPlugin = createBackendPlugin({
           await createRouter({
             ...deps,
             visibility: new EntityVisibility(deps.permissions, catalog, auth),
-            evidenceStore,
-            scorecardStore,
-            doraQueries,
-            flagQueries: new FlagQueries(knex),
+            stores,
             flagLifetimesDays: options.flagLifetimesDays,
             ingest,
             evaluator,

@@ -21,7 +21,8 @@ import {
   toDeploymentEvidence,
   toIncidentEvidence,
 } from '../ingest/IngestService';
-import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
+import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { DoraQueries } from './DoraQueries';
 import { applyDatabaseMigrations } from './migrations';
 
@@ -173,13 +174,15 @@ function referenceInput(history: History, entityRef: string): DoraInput {
 
 describe.each(databases.eachSupportedId())('DoraQueries on %s', databaseId => {
   let knex: Knex;
-  let store: DatabaseEvidenceStore;
+  let deploymentStore: DatabaseDeploymentStore;
+  let incidentStore: DatabaseIncidentStore;
   let queries: DoraQueries;
 
   beforeAll(async () => {
     knex = await databases.init(databaseId as TestDatabaseId);
     await applyDatabaseMigrations(knex);
-    store = new DatabaseEvidenceStore(knex);
+    deploymentStore = new DatabaseDeploymentStore(knex);
+    incidentStore = new DatabaseIncidentStore(knex);
     queries = new DoraQueries(knex);
   });
 
@@ -188,7 +191,7 @@ describe.each(databases.eachSupportedId())('DoraQueries on %s', databaseId => {
       await knex(table).delete();
     }
     if (history.deployments.length > 0) {
-      await store.upsertDeployments(
+      await deploymentStore.upsertDeployments(
         history.deployments.map(d =>
           toDeploymentEvidence(d, d.entityRef, d.source),
         ),
@@ -196,7 +199,7 @@ describe.each(databases.eachSupportedId())('DoraQueries on %s', databaseId => {
       );
     }
     if (history.incidents.length > 0) {
-      await store.upsertIncidents(
+      await incidentStore.upsertIncidents(
         history.incidents.map(i =>
           toIncidentEvidence(i, i.entityRef, i.source),
         ),

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { DoraEvidence, DoraWindow, emptyDoraEvidence } from '../dora';
 import { chunk } from './chunk';
+import { DbBigInt, DeploymentRow, IncidentRow } from './rows';
 
 /*
  * The records each DORA figure rests on (docs/dora.md), selected in SQL for
@@ -17,7 +18,32 @@ import { chunk } from './chunk';
 const ENTITY_CHUNK = 500;
 const FINISHED_STATUSES = ['succeeded', 'failed', 'rolled-back'];
 
-type Row = Record<string, any>;
+/** A change: a finished production deployment. */
+type ChangeRow = Pick<
+  DeploymentRow,
+  'pk' | 'entity_ref' | 'external_id' | 'status' | 'finished_at'
+>;
+/** The deployment an incident is attributed to; none when no deployment fits. */
+interface AttributionRow {
+  incident_id: string;
+  deployment_pk: DbBigInt | null;
+}
+/** A commit's first shipping deployment in the window. */
+interface LeadTimeRow {
+  entity_ref: string;
+  sha: string;
+  deployment_id: string;
+  committed_at: DbBigInt;
+  finished_at: DbBigInt;
+}
+type RecoveryRow = Pick<
+  IncidentRow,
+  'entity_ref' | 'external_id' | 'opened_at' | 'resolved_at'
+>;
+type OpenedIncidentRow = Pick<
+  IncidentRow,
+  'entity_ref' | 'external_id' | 'opened_at'
+>;
 
 export class DoraQueries {
   constructor(private readonly db: Knex) {}
@@ -132,7 +158,10 @@ export class DoraQueries {
   }
 
   /** The changes: succeeded, failed or rolled back. */
-  private selectChanges(refs: string[], window: DoraWindow): Promise<Row[]> {
+  private selectChanges(
+    refs: string[],
+    window: DoraWindow,
+  ): Promise<ChangeRow[]> {
     return this.finishedInWindow(this.db('deployments as d'), refs, window, 'd')
       .whereIn('d.status', FINISHED_STATUSES)
       .select(
@@ -152,7 +181,7 @@ export class DoraQueries {
   private selectNamedDeployments(
     refs: string[],
     window: DoraWindow,
-  ): Promise<Row[]> {
+  ): Promise<AttributionRow[]> {
     const finish = (alias: string) => `COALESCE(${alias}.finished_at, -1)`;
     return this.db('incidents as i')
       .join('deployments as d', function sameId() {
@@ -194,7 +223,7 @@ export class DoraQueries {
   private selectDeploymentsByTime(
     refs: string[],
     window: DoraWindow,
-  ): Promise<Row[]> {
+  ): Promise<AttributionRow[]> {
     const latestBefore = this.inProduction(
       this.db('deployments as d'),
       window,
@@ -228,7 +257,10 @@ export class DoraQueries {
    * that shipped it (by finish, then id, then source) with that deployment's
    * commit time; a negative sample is dropped, not replaced.
    */
-  private selectLeadTimes(refs: string[], window: DoraWindow): Promise<Row[]> {
+  private selectLeadTimes(
+    refs: string[],
+    window: DoraWindow,
+  ): Promise<LeadTimeRow[]> {
     const ranked = this.finishedInWindow(
       this.db('deployment_commits as c').join(
         'deployments as d',
@@ -265,7 +297,10 @@ export class DoraQueries {
       );
   }
 
-  private selectRecoveries(refs: string[], window: DoraWindow): Promise<Row[]> {
+  private selectRecoveries(
+    refs: string[],
+    window: DoraWindow,
+  ): Promise<RecoveryRow[]> {
     return this.db('incidents')
       .whereIn('entity_ref', refs)
       .where('resolved_at', '>', window.from)
@@ -277,7 +312,7 @@ export class DoraQueries {
   private selectOpenedIncidents(
     refs: string[],
     window: DoraWindow,
-  ): Promise<Row[]> {
+  ): Promise<OpenedIncidentRow[]> {
     return this.db('incidents')
       .whereIn('entity_ref', refs)
       .where('opened_at', '>', window.from)

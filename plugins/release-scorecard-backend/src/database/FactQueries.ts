@@ -1,10 +1,12 @@
-import { chunk } from './chunk';
 import { Knex } from 'knex';
 import { IncidentSeverity } from '@internal/plugin-release-scorecard-common';
-import { FlagLifetimesDays } from '../flags';
-import { CandidateRun } from '../rules';
 import { DoraEvidence, DoraWindow } from '../dora';
+import { FlagLifetimesDays } from '../flags/staleness';
+import { CandidateRun } from '../rules';
+import { chunk } from './chunk';
 import { DoraQueries } from './DoraQueries';
+import { DbBigInt, DeploymentRow, IncidentRow, PipelineRunRow } from './rows';
+import { staleFlagPredicate } from './staleFlagPredicate';
 
 /** The evidence of one entity that its facts are built from. */
 export interface EntityEvidenceSummary {
@@ -28,6 +30,19 @@ export interface EntityEvidenceSummary {
 
 const ENTITY_CHUNK = 500;
 const DAY_MS = 86_400_000;
+
+/** How many incidents of a severity an entity has open. */
+type OpenIncidentsRow = Pick<IncidentRow, 'entity_ref' | 'severity'> & {
+  n: DbBigInt;
+};
+/** How many incidents an entity had. */
+type IncidentCountRow = Pick<IncidentRow, 'entity_ref'> & { n: DbBigInt };
+/** How many of an entity's flags are active, and active and stale. */
+interface FlagCountRow {
+  entity_ref: string;
+  active: DbBigInt | null;
+  stale_active: DbBigInt | null;
+}
 
 /**
  * Gathers, for many entities at once, the evidence their rules look at: a
@@ -69,16 +84,8 @@ export class FactQueries {
           ),
           this.latestPipelineRuns(refs),
           this.dora.selectEvidence(refs, options.doraWindow),
-          this.db('incidents')
-            .whereIn('entity_ref', refs)
-            .where('status', 'open')
-            .groupBy('entity_ref', 'severity')
-            .select('entity_ref', 'severity', this.db.raw('COUNT(*) AS n')),
-          this.db('incidents')
-            .whereIn('entity_ref', refs)
-            .where('opened_at', '>', options.now - 30 * DAY_MS)
-            .groupBy('entity_ref')
-            .select('entity_ref', this.db.raw('COUNT(*) AS n')),
+          this.openIncidentCounts(refs),
+          this.incidentCountsSince(refs, options.now - 30 * DAY_MS),
           this.flagCounts(refs, options.now, options.flagLifetimesDays),
         ]);
       for (const [ref, deployment] of deployments) {
@@ -91,9 +98,9 @@ export class FactQueries {
         summaries.get(ref)!.dora = aggregate;
       }
       for (const row of openIncidents) {
-        summaries.get(row.entity_ref)!.openIncidents[
-          row.severity as IncidentSeverity
-        ] = Number(row.n);
+        summaries.get(row.entity_ref)!.openIncidents[row.severity] = Number(
+          row.n,
+        );
       }
       for (const row of recentIncidents) {
         summaries.get(row.entity_ref)!.incidentsLast30Days = Number(row.n);
@@ -113,7 +120,10 @@ export class FactQueries {
     refs: string[],
     productionEnvironments: string[],
   ) {
-    const latest = await this.latestStartedRowOfEachEntity(
+    const latest = await this.latestStartedRowOfEachEntity<
+      DeploymentRow,
+      'external_id' | 'strategy' | 'gitops' | 'status' | 'started_at'
+    >(
       'deployments',
       refs,
       ['external_id', 'strategy', 'gitops', 'status', 'started_at'],
@@ -138,18 +148,23 @@ export class FactQueries {
 
   /** The release candidate of each entity: its latest pipeline run, with gates. */
   private async latestPipelineRuns(refs: string[]) {
-    const latest = await this.latestStartedRowOfEachEntity(
-      'pipeline_runs',
-      refs,
-      ['external_id', 'revision', 'version', 'started_at', 'gates'],
-    );
+    const latest = await this.latestStartedRowOfEachEntity<
+      PipelineRunRow,
+      'external_id' | 'revision' | 'version' | 'started_at' | 'gates'
+    >('pipeline_runs', refs, [
+      'external_id',
+      'revision',
+      'version',
+      'started_at',
+      'gates',
+    ]);
     return new Map(
       [...latest].map(([ref, row]) => [
         ref,
         {
-          id: row.external_id as string,
-          revision: row.revision as string,
-          version: (row.version ?? undefined) as string | undefined,
+          id: row.external_id,
+          revision: row.revision,
+          version: row.version ?? undefined,
           startedAt: Number(row.started_at),
           gates: JSON.parse(row.gates) as CandidateRun['gates'],
         },
@@ -164,12 +179,16 @@ export class FactQueries {
    * correlated MAX() per row made PostgreSQL rescan every entity's rows once
    * per row (seconds per 500 entities).
    */
-  private async latestStartedRowOfEachEntity(
+  private async latestStartedRowOfEachEntity<
+    TRow extends DeploymentRow | PipelineRunRow,
+    TColumn extends keyof TRow & string,
+  >(
     table: 'deployments' | 'pipeline_runs',
     refs: string[],
-    columns: string[],
+    columns: TColumn[],
     lowerCaseEnvironments?: string[],
-  ): Promise<Map<string, Record<string, any>>> {
+  ): Promise<Map<string, Pick<TRow, 'pk' | 'entity_ref' | TColumn>>> {
+    type LatestRow = Pick<TRow, 'pk' | 'entity_ref' | TColumn>;
     const inEnvironments = (column: string) => (query: Knex.QueryBuilder) => {
       if (lowerCaseEnvironments) {
         query.whereIn(
@@ -183,7 +202,8 @@ export class FactQueries {
       .modify(inEnvironments('environment'))
       .groupBy('entity_ref')
       .select('entity_ref', this.db.raw('MAX(started_at) AS started_at'));
-    const rows = await this.db(`${table} as t`)
+    // The columns are TRow's; knex cannot type a select of generic columns.
+    const rows = (await this.db(`${table} as t`)
       .join(latestStarts.as('latest'), function latestStart() {
         this.on('t.entity_ref', '=', 'latest.entity_ref').andOn(
           't.started_at',
@@ -192,8 +212,12 @@ export class FactQueries {
         );
       })
       .modify(inEnvironments('t.environment'))
-      .select(['t.pk', 't.entity_ref', ...columns.map(c => `t.${c}`)]);
-    const latest = new Map<string, Record<string, any>>();
+      .select([
+        't.pk',
+        't.entity_ref',
+        ...columns.map(c => `t.${c}`),
+      ])) as LatestRow[];
+    const latest = new Map<string, LatestRow>();
     for (const row of rows) {
       const existing = latest.get(row.entity_ref);
       if (!existing || Number(row.pk) > Number(existing.pk)) {
@@ -201,6 +225,27 @@ export class FactQueries {
       }
     }
     return latest;
+  }
+
+  /** How many incidents of each severity each entity has open. */
+  private openIncidentCounts(refs: string[]): Promise<OpenIncidentsRow[]> {
+    return this.db('incidents')
+      .whereIn('entity_ref', refs)
+      .where('status', 'open')
+      .groupBy('entity_ref', 'severity')
+      .select('entity_ref', 'severity', this.db.raw('COUNT(*) AS n'));
+  }
+
+  /** How many incidents each entity opened after `since`. */
+  private incidentCountsSince(
+    refs: string[],
+    since: number,
+  ): Promise<IncidentCountRow[]> {
+    return this.db('incidents')
+      .whereIn('entity_ref', refs)
+      .where('opened_at', '>', since)
+      .groupBy('entity_ref')
+      .select('entity_ref', this.db.raw('COUNT(*) AS n'));
   }
 
   /**
@@ -212,7 +257,7 @@ export class FactQueries {
     refs: string[],
     now: number,
     lifetimes: FlagLifetimesDays,
-  ) {
+  ): Promise<FlagCountRow[]> {
     const { sql: stalePredicate, bindings } = staleFlagPredicate(
       now,
       lifetimes,
@@ -229,23 +274,4 @@ export class FactQueries {
         ),
       );
   }
-}
-
-/** SQL for "this flag row is stale", matching applyStaleness in ../flags. */
-export function staleFlagPredicate(
-  now: number,
-  lifetimes: FlagLifetimesDays,
-  alias = 'flags',
-): { sql: string; bindings: Array<string | number> } {
-  const clauses = [`${alias}.stale`];
-  const bindings: Array<string | number> = [];
-  for (const [type, days] of Object.entries(lifetimes)) {
-    if (days > 0) {
-      clauses.push(
-        `(${alias}.temporary AND ${alias}.type = ? AND ${alias}.created_at IS NOT NULL AND ${alias}.created_at < ?)`,
-      );
-      bindings.push(type, now - days * DAY_MS);
-    }
-  }
-  return { sql: clauses.join(' OR '), bindings };
 }

@@ -6,8 +6,8 @@ import {
   PipelineRunEvidence,
 } from '../evidence';
 import { bulkLoadEvidence, refreshPlannerStatistics } from './bulkLoadEvidence';
-import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import { applyDatabaseMigrations } from './migrations';
+import { createDatabaseStores } from './ReleaseScorecardStores';
 
 jest.setTimeout(60_000);
 
@@ -89,25 +89,25 @@ describe.each(databases.eachSupportedId())(
       await applyDatabaseMigrations(mergedDb);
 
       await bulkLoadEvidence(bulkDb, { deployments, runs, incidents }, NOW);
-      const merged = new DatabaseEvidenceStore(mergedDb);
-      await merged.upsertDeployments(deployments, NOW);
-      await merged.upsertPipelineRuns(runs, NOW);
-      await merged.upsertIncidents(incidents, NOW);
+      const merged = createDatabaseStores(mergedDb);
+      await merged.deployments.upsertDeployments(deployments, NOW);
+      await merged.pipelineRuns.upsertPipelineRuns(runs, NOW);
+      await merged.incidents.upsertIncidents(incidents, NOW);
 
-      const bulk = new DatabaseEvidenceStore(bulkDb);
+      const bulk = createDatabaseStores(bulkDb);
       for (const entityRef of [
         'component:default/service-0',
         'component:default/service-2',
       ]) {
         const page = { limit: 500 };
-        expect(await bulk.listDeployments(entityRef, page)).toEqual(
-          await merged.listDeployments(entityRef, page),
+        expect(await bulk.deployments.listDeployments(entityRef, page)).toEqual(
+          await merged.deployments.listDeployments(entityRef, page),
         );
-        expect(await bulk.listPipelineRuns(entityRef, page)).toEqual(
-          await merged.listPipelineRuns(entityRef, page),
-        );
-        expect(await bulk.listIncidents(entityRef, page)).toEqual(
-          await merged.listIncidents(entityRef, page),
+        expect(
+          await bulk.pipelineRuns.listPipelineRuns(entityRef, page),
+        ).toEqual(await merged.pipelineRuns.listPipelineRuns(entityRef, page));
+        expect(await bulk.incidents.listIncidents(entityRef, page)).toEqual(
+          await merged.incidents.listIncidents(entityRef, page),
         );
       }
       const [{ n }] = await bulkDb('deployment_commits').count({ n: '*' });

@@ -1,7 +1,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from './migrations';
-import { ScorecardStore } from './ScorecardStore';
+import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 
 jest.setTimeout(180_000);
 
@@ -49,12 +49,12 @@ describe.each(databases.eachSupportedId())(
   'the compliance page of 70,000 visible entities on %s',
   databaseId => {
     let knex: Knex;
-    let store: ScorecardStore;
+    let store: DatabaseComplianceStore;
 
     beforeAll(async () => {
       knex = await databases.init(databaseId as TestDatabaseId);
       await applyDatabaseMigrations(knex);
-      store = new ScorecardStore(knex);
+      store = new DatabaseComplianceStore(knex);
       for (let i = 0; i < STORED; i += 400) {
         const batch = Array.from(
           { length: Math.min(400, STORED - i) },

@@ -24,6 +24,19 @@ export interface PkCursor {
   pk: number;
 }
 
+/** What page of a list a caller asks for. */
+export interface PageRequest {
+  limit: number;
+  /** The `nextCursor` of the previous page; none for the first. */
+  cursor?: string;
+}
+
+/** A page of a list, with the cursor of the next page when there is one. */
+export interface StoredPage<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
@@ -103,6 +116,19 @@ export function decodePkCursor(text: string | undefined): PkCursor | undefined {
   return decodeCursor(text, (after, pk) =>
     after === 0 && isPk(pk) ? { pk } : undefined,
   );
+}
+
+/**
+ * The cursor after a page of a list ordered by primary key, from the
+ * `limit + 1` rows read for it; none when no row follows the page.
+ */
+export function nextPkCursor(
+  rows: ReadonlyArray<{ pk: number | string }>,
+  limit: number,
+): string | undefined {
+  return rows.length > limit
+    ? encodeCursor({ after: 0, pk: Number(rows[limit - 1].pk) })
+    : undefined;
 }
 
 /** Reads `limit` from a query string value: 1..MAX_PAGE_SIZE. */

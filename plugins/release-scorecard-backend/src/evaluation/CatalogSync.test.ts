@@ -8,7 +8,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { ScorecardStore } from '../database/ScorecardStore';
+import {
+  createDatabaseStores,
+  ReleaseScorecardStores,
+} from '../database/ReleaseScorecardStores';
 import { CatalogSync } from './CatalogSync';
 
 jest.setTimeout(120_000);
@@ -31,12 +34,12 @@ describe.each(databases.eachSupportedId())(
   'CatalogSync and unknown entity refs on %s',
   databaseId => {
     let knex: Knex;
-    let store: ScorecardStore;
+    let stores: ReleaseScorecardStores;
 
     beforeAll(async () => {
       knex = await databases.init(databaseId as TestDatabaseId);
       await applyDatabaseMigrations(knex);
-      store = new ScorecardStore(knex);
+      stores = createDatabaseStores(knex);
     });
 
     afterAll(() => knex.destroy());
@@ -63,7 +66,7 @@ describe.each(databases.eachSupportedId())(
       new CatalogSync(
         catalogServiceMock({ entities: refs.map(entityOf) }),
         mockServices.auth(),
-        store,
+        stores,
         ['component'],
       );
 

@@ -8,8 +8,9 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '@internal/plugin-release-scorecard-common';
+import { MirroredEntity } from '../database/CatalogMirrorStore';
 import { chunk } from '../database/chunk';
-import { CatalogEntityRow, ScorecardStore } from '../database/ScorecardStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 
 const FIELDS = [
   'kind',
@@ -45,7 +46,7 @@ function relationTarget(
 }
 
 /** The fields of an entity the scorecard keeps, refs resolved as the catalog does. */
-export function toCatalogEntityRow(entity: Entity): CatalogEntityRow {
+export function toMirroredEntity(entity: Entity): MirroredEntity {
   const namespace = entity.metadata.namespace ?? 'default';
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const specRef = (field: string, kind: string) =>
@@ -87,7 +88,10 @@ export class CatalogSync {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    private readonly store: ScorecardStore,
+    private readonly stores: Pick<
+      ReleaseScorecardStores,
+      'catalogMirror' | 'ingestDiagnostics'
+    >,
     /** Kinds that get scorecards, in lower case. */
     private readonly evaluatedKinds: string[],
   ) {}
@@ -111,15 +115,19 @@ export class CatalogSync {
       },
       { credentials },
     )) {
-      await this.store.upsertCatalogEntities(page.map(toCatalogEntityRow), now);
+      await this.stores.catalogMirror.upsertCatalogEntities(
+        page.map(toMirroredEntity),
+        now,
+      );
       refreshed += page.length;
     }
-    const removed = await this.store.removeCatalogEntitiesRefreshedBefore(now);
-    await this.store.forgetUnknownEntityRefsInCatalog();
+    const removed =
+      await this.stores.catalogMirror.removeCatalogEntitiesRefreshedBefore(now);
+    await this.stores.ingestDiagnostics.forgetUnknownEntityRefsInCatalog();
     // Reported refs of kinds the refresh does not copy (an API, say): ask
     // the catalog whether it has them now. Few, and bounded by retention.
     for (const refs of chunk(
-      await this.store.listUnknownEntityRefsOutsideCatalog(),
+      await this.stores.ingestDiagnostics.listUnknownEntityRefsOutsideCatalog(),
       LOOKUP_CHUNK,
     )) {
       await this.ensure(refs, now);
@@ -135,8 +143,10 @@ export class CatalogSync {
   async ensure(
     entityRefs: string[],
     now: number,
-  ): Promise<Map<string, CatalogEntityRow>> {
-    const known = await this.store.getCatalogEntities(entityRefs);
+  ): Promise<Map<string, MirroredEntity>> {
+    const known = await this.stores.catalogMirror.getCatalogEntities(
+      entityRefs,
+    );
     const missing = entityRefs.filter(ref => !known.has(ref));
     if (missing.length > 0) {
       const { items } = await this.catalog.getEntitiesByRefs(
@@ -144,14 +154,14 @@ export class CatalogSync {
         { credentials: await this.auth.getOwnServiceCredentials() },
       );
       const rows = items.flatMap(entity =>
-        entity ? [toCatalogEntityRow(entity)] : [],
+        entity ? [toMirroredEntity(entity)] : [],
       );
-      await this.store.upsertCatalogEntities(rows, now);
+      await this.stores.catalogMirror.upsertCatalogEntities(rows, now);
       for (const row of rows) {
         known.set(row.entityRef, row);
       }
       if (rows.length > 0) {
-        await this.store.forgetUnknownEntityRefsInCatalog();
+        await this.stores.ingestDiagnostics.forgetUnknownEntityRefsInCatalog();
       }
     }
     return known;

@@ -1,12 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { EvaluationQueueStore } from '../database/EvaluationQueueStore';
+import { ScorecardResultStore } from '../database/ScorecardResultStore';
 import { EvaluationRunner } from './EvaluationRunner';
 import { ScorecardEvaluator } from './ScorecardEvaluator';
 
 function setup(queued: { refs: string[]; oldest?: number }) {
   const evaluate = jest.fn(async () => ({ evaluated: 0, statusChanges: 0 }));
   const queue = [...queued.refs];
-  const store = {
+  const evaluationQueue: EvaluationQueueStore = {
     oldestQueuedEvaluation: jest.fn(async () =>
       queue.length ? queued.oldest : undefined,
     ),
@@ -14,10 +15,14 @@ function setup(queued: { refs: string[]; oldest?: number }) {
     enqueueEvaluation: jest.fn(async (refs: string[]) => {
       queue.push(...refs);
     }),
-  } as unknown as ScorecardStore;
+  };
   const runner = new EvaluationRunner({
     evaluator: { evaluate } as unknown as ScorecardEvaluator,
-    store,
+    stores: {
+      evaluationQueue,
+      // Only start() reads it, to queue entities of an older configuration.
+      scorecardResults: {} as ScorecardResultStore,
+    },
     scheduler: mockServices.scheduler.mock(),
     lifecycle: mockServices.lifecycle.mock(),
     logger: mockServices.logger.mock(),

@@ -4,7 +4,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import { ScorecardEvaluator } from './ScorecardEvaluator';
 
 const QUEUE_POLL_MS = 1000;
@@ -32,7 +32,10 @@ export class EvaluationRunner {
   constructor(
     private readonly options: {
       evaluator: ScorecardEvaluator;
-      store: ScorecardStore;
+      stores: Pick<
+        ReleaseScorecardStores,
+        'scorecardResults' | 'evaluationQueue'
+      >;
       scheduler: SchedulerService;
       lifecycle: LifecycleService;
       logger: LoggerService;
@@ -41,17 +44,17 @@ export class EvaluationRunner {
   ) {}
 
   async start(): Promise<void> {
-    const { evaluator, store, scheduler, lifecycle, logger, schedule } =
+    const { evaluator, stores, scheduler, lifecycle, logger, schedule } =
       this.options;
 
-    const stale = await store.listEntitiesWithStaleConfig(
+    const stale = await stores.scorecardResults.listEntitiesWithStaleConfig(
       evaluator.configDigest,
     );
     if (stale.length > 0) {
       logger.info(
         `Rules configuration changed: re-evaluating ${stale.length} scorecards`,
       );
-      await store.enqueueEvaluation(stale, Date.now());
+      await stores.evaluationQueue.enqueueEvaluation(stale, Date.now());
     }
 
     await scheduler.scheduleTask({
@@ -89,10 +92,10 @@ export class EvaluationRunner {
 
   /** Evaluates the queued entities, in rounds, until the queue is empty. */
   async drainQueue(): Promise<void> {
-    const { evaluator, store, logger } = this.options;
+    const { evaluator, stores, logger } = this.options;
     try {
       if (Date.now() - this.lastEvidenceAt < QUIET_PERIOD_MS) {
-        const oldest = await store.oldestQueuedEvaluation();
+        const oldest = await stores.evaluationQueue.oldestQueuedEvaluation();
         if (
           oldest === undefined ||
           Date.now() - oldest < MAX_EVALUATION_DELAY_MS
@@ -101,7 +104,9 @@ export class EvaluationRunner {
         }
       }
       for (;;) {
-        const refs = await store.takeQueuedEvaluations(QUEUE_BATCH);
+        const refs = await stores.evaluationQueue.takeQueuedEvaluations(
+          QUEUE_BATCH,
+        );
         if (refs.length === 0) {
           return;
         }
@@ -110,7 +115,7 @@ export class EvaluationRunner {
           this.consecutiveFailures = 0;
         } catch (error) {
           // Put them back: the data arrived, the evaluation must happen.
-          await store.enqueueEvaluation(refs, Date.now());
+          await stores.evaluationQueue.enqueueEvaluation(refs, Date.now());
           throw error;
         }
       }

@@ -1,11 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
-import { FactQueries } from '../database/FactQueries';
-import {
-  CatalogEntityRow,
-  EntityEvaluation,
-  ScorecardStore,
-} from '../database/ScorecardStore';
+import { MirroredEntity } from '../database/CatalogMirrorStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
+import { EntityEvaluation } from '../database/ScorecardResultStore';
 import {
   doraWindowEndingAt,
   DoraOptions,
@@ -39,8 +36,10 @@ export interface ScorecardEvaluatorOptions {
   flagProviderAnnotations: string[];
   /** Facts from modules, added to the built-in ones. */
   factProviders?: FactProvider[];
-  store: ScorecardStore;
-  facts: FactQueries;
+  stores: Pick<
+    ReleaseScorecardStores,
+    'catalogMirror' | 'scorecardResults' | 'compliance' | 'factQueries'
+  >;
   catalogSync: CatalogSync;
   logger: LoggerService;
 }
@@ -74,7 +73,7 @@ export class ScorecardEvaluator {
     now = Date.now(),
   ): Promise<{ evaluated: number; statusChanges: number }> {
     const { result, owners } = await this.evaluateInChunks(entityRefs, now);
-    await this.options.store.refreshComplianceTotals([...owners]);
+    await this.options.stores.compliance.refreshComplianceTotals([...owners]);
     return result;
   }
 
@@ -84,12 +83,12 @@ export class ScorecardEvaluator {
     const { refreshed, removed } = await this.options.catalogSync.refreshAll(
       now,
     );
-    const refs = await this.options.store.listCatalogEntityRefs(
+    const refs = await this.options.stores.catalogMirror.listCatalogEntityRefs(
       this.options.evaluatedKinds,
     );
     const { result } = await this.evaluateInChunks(refs, now);
     // Owners may have changed in the catalog: recompute every total.
-    await this.options.store.refreshComplianceTotals();
+    await this.options.stores.compliance.refreshComplianceTotals();
     this.options.logger.info(
       `Evaluated ${result.evaluated} scorecards in ${
         Date.now() - started
@@ -107,7 +106,10 @@ export class ScorecardEvaluator {
     for (let i = 0; i < entityRefs.length; i += EVALUATION_CHUNK) {
       const refs = entityRefs.slice(i, i + EVALUATION_CHUNK);
       const { evaluations, entities } = await this.evaluateChunk(refs, now);
-      statusChanges += await this.options.store.writeEvaluations(evaluations);
+      statusChanges +=
+        await this.options.stores.scorecardResults.writeEvaluations(
+          evaluations,
+        );
       evaluated += evaluations.length;
       for (const evaluation of evaluations) {
         owners.add(entities.get(evaluation.entityRef)?.owner ?? '');
@@ -121,11 +123,11 @@ export class ScorecardEvaluator {
     now: number,
   ): Promise<{
     evaluations: EntityEvaluation[];
-    entities: Map<string, CatalogEntityRow>;
+    entities: Map<string, MirroredEntity>;
   }> {
     const {
       catalogSync,
-      facts,
+      stores,
       doraOptions,
       scorecardConfig,
       flagLifetimesDays,
@@ -137,7 +139,7 @@ export class ScorecardEvaluator {
     );
     const window = doraWindowEndingAt(now, doraOptions.windowDays, doraOptions);
     const [summaries, providedFacts] = await Promise.all([
-      facts.summarize(evaluatedRefs, {
+      stores.factQueries.summarize(evaluatedRefs, {
         now,
         doraWindow: window,
         flagLifetimesDays,
@@ -193,7 +195,7 @@ export class ScorecardEvaluator {
    * facts it did not declare are ignored.
    */
   private async collectProvidedFacts(
-    entities: CatalogEntityRow[],
+    entities: MirroredEntity[],
     now: number,
   ): Promise<Map<string, Record<string, FactValue>>> {
     const collected = new Map<string, Record<string, FactValue>>();

@@ -1,14 +1,12 @@
 import { DoraMetrics } from '@internal/plugin-release-scorecard-common';
-import { CatalogEntityRow } from '../database/ScorecardStore';
+import { MirroredEntity } from '../database/CatalogMirrorStore';
 import { EntityEvidenceSummary } from '../database/FactQueries';
 import { buildFacts } from './buildFacts';
 import { BUILT_IN_FLAG_PROVIDERS } from '../flags';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
-const entity = (
-  annotations: Record<string, string> = {},
-): CatalogEntityRow => ({
+const entity = (annotations: Record<string, string> = {}): MirroredEntity => ({
   entityRef: 'component:default/payments-api',
   kind: 'component',
   type: 'service',

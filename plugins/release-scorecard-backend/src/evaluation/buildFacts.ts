@@ -4,7 +4,7 @@ import {
   FactValue,
   INCIDENT_SEVERITIES,
 } from '@internal/plugin-release-scorecard-common';
-import { CatalogEntityRow } from '../database/ScorecardStore';
+import { MirroredEntity } from '../database/CatalogMirrorStore';
 import { EntityEvidenceSummary } from '../database/FactQueries';
 import { Facts } from '../rules';
 
@@ -32,7 +32,7 @@ function roundTo(value: number, decimals: number): number {
  * known to be zero (no open incident) are 0.
  */
 export function buildFacts(options: {
-  entity: CatalogEntityRow;
+  entity: MirroredEntity;
   evidence: EntityEvidenceSummary;
   dora: DoraMetrics;
   now: number;
@@ -125,23 +125,24 @@ function hours(seconds: number | null): number | undefined {
 }
 
 /** The catalog entity as the rules engine's appliesTo matching reads it. */
-export function toCatalogEntity(row: CatalogEntityRow): Entity {
-  const [, namespace, name] = /^[^:]+:([^/]+)\/(.+)$/.exec(row.entityRef) ?? [];
+export function toCatalogEntity(entity: MirroredEntity): Entity {
+  const [, namespace, name] =
+    /^[^:]+:([^/]+)\/(.+)$/.exec(entity.entityRef) ?? [];
   return {
     apiVersion: 'backstage.io/v1alpha1',
-    kind: row.kind,
+    kind: entity.kind,
     metadata: {
       name,
       namespace,
-      title: row.title,
-      tags: row.tags,
-      annotations: row.annotations,
+      title: entity.title,
+      tags: entity.tags,
+      annotations: entity.annotations,
     },
     spec: {
-      type: row.type,
-      lifecycle: row.lifecycle,
-      owner: row.owner,
-      system: row.system,
+      type: entity.type,
+      lifecycle: entity.lifecycle,
+      owner: entity.owner,
+      system: entity.system,
     },
   };
 }

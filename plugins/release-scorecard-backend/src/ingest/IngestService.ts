@@ -7,7 +7,7 @@ import {
   normalizeEntityRef,
 } from '@internal/plugin-release-scorecard-common';
 import { InputError } from '@backstage/errors';
-import { EvidenceStore } from '../database/EvidenceStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import { toMillis } from '../database/time';
 import { WebhookEvent } from '@internal/plugin-release-scorecard-node';
 import { CatalogEntityResolver } from './CatalogEntityResolver';
@@ -30,7 +30,10 @@ import { findUnstorableText } from './storableText';
 export type EvidenceChangeListener = (entityRefs: string[]) => Promise<void>;
 
 export interface IngestServiceOptions {
-  store: EvidenceStore;
+  stores: Pick<
+    ReleaseScorecardStores,
+    'deployments' | 'pipelineRuns' | 'incidents' | 'flags' | 'ingestDiagnostics'
+  >;
   resolver: CatalogEntityResolver;
   logger: LoggerService;
   maxBatchSize: number;
@@ -152,7 +155,7 @@ function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
 /**
  * Validates, stores and announces evidence from the push API and webhooks.
  * Pure mapping lives in the webhook sources and schemas; this class is the
- * glue between them, the store and the catalog.
+ * glue between them, the stores and the catalog.
  */
 export class IngestService {
   private readonly now: () => number;
@@ -179,7 +182,7 @@ export class IngestService {
     const evidence = deployments.map(d =>
       toDeploymentEvidence(d, d.entityRef, source),
     );
-    const counts = await this.options.store.upsertDeployments(
+    const counts = await this.options.stores.deployments.upsertDeployments(
       evidence,
       this.now(),
     );
@@ -201,7 +204,7 @@ export class IngestService {
     const evidence = runs.map(run =>
       toPipelineRunEvidence(run, run.entityRef, source),
     );
-    const counts = await this.options.store.upsertPipelineRuns(
+    const counts = await this.options.stores.pipelineRuns.upsertPipelineRuns(
       evidence,
       this.now(),
     );
@@ -223,7 +226,7 @@ export class IngestService {
     const evidence = incidents.map(i =>
       toIncidentEvidence(i, i.entityRef, source),
     );
-    const counts = await this.options.store.upsertIncidents(
+    const counts = await this.options.stores.incidents.upsertIncidents(
       evidence,
       this.now(),
     );
@@ -251,7 +254,7 @@ export class IngestService {
         `Invalid flag snapshot, nothing was stored: flags[${mismatched}].provider: must be ${snapshot.provider}, the snapshot's provider`,
       );
     }
-    const counts = await this.options.store.replaceFlagSnapshot(
+    const counts = await this.options.stores.flags.replaceFlagSnapshot(
       {
         entityRef: snapshot.entityRef,
         provider: snapshot.provider,
@@ -284,14 +287,14 @@ export class IngestService {
     if (entityRefs.length === 0) {
       return { accepted: 0, updated: 0, entityRefs };
     }
-    const { store } = this.options;
+    const { stores } = this.options;
     const now = this.now();
     let counts: WriteCounts = { accepted: 0, updated: 0 };
     for (const entityRef of entityRefs) {
       if (event.deployments?.length) {
         counts = addCounts(
           counts,
-          await store.upsertDeployments(
+          await stores.deployments.upsertDeployments(
             event.deployments.map(d =>
               toDeploymentEvidence(d, entityRef, source),
             ),
@@ -302,7 +305,7 @@ export class IngestService {
       if (event.deploymentPatches?.length) {
         counts = addCounts(
           counts,
-          await store.applyDeploymentPatches(
+          await stores.deployments.applyDeploymentPatches(
             event.deploymentPatches.map(patch => ({
               ...patch,
               entityRef,
@@ -317,7 +320,7 @@ export class IngestService {
       if (event.pipelineRuns?.length) {
         counts = addCounts(
           counts,
-          await store.upsertPipelineRuns(
+          await stores.pipelineRuns.upsertPipelineRuns(
             event.pipelineRuns.map(run =>
               toPipelineRunEvidence(run, entityRef, source),
             ),
@@ -328,7 +331,7 @@ export class IngestService {
       if (event.gateReports?.length) {
         counts = addCounts(
           counts,
-          await store.addGateReports(
+          await stores.pipelineRuns.addGateReports(
             event.gateReports.map(report => {
               const reportedAt = toMillis(report.reportedAt);
               return {
@@ -356,7 +359,7 @@ export class IngestService {
       if (event.incidents?.length) {
         counts = addCounts(
           counts,
-          await store.upsertIncidents(
+          await stores.incidents.upsertIncidents(
             event.incidents.map(i => toIncidentEvidence(i, entityRef, source)),
             now,
           ),
@@ -386,7 +389,7 @@ export class IngestService {
       lookup.value,
     );
     if (refs.length === 0) {
-      await this.options.store.recordUnmatchedWebhookEvent(
+      await this.options.stores.ingestDiagnostics.recordUnmatchedWebhookEvent(
         {
           source,
           lookup: `${lookup.annotation}=${lookup.value}`,
@@ -412,7 +415,7 @@ export class IngestService {
       unknownEntityRefs = await this.options.resolver.findUnknownRefs(distinct);
       if (unknownEntityRefs.length > 0) {
         const unknown = new Set(unknownEntityRefs);
-        await this.options.store.recordUnknownEntityRefs(
+        await this.options.stores.ingestDiagnostics.recordUnknownEntityRefs(
           countByRef(entityRefs.filter(ref => unknown.has(ref))),
           this.now(),
         );

@@ -10,12 +10,10 @@ import {
   RULE_STATUSES,
   RuleStatus,
 } from '@internal/plugin-release-scorecard-common';
-import {
-  ComplianceFilter,
-  emptyTotals,
-  ScorecardStore,
-} from '../database/ScorecardStore';
+import { ComplianceFilter } from '../database/ComplianceStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import { ScorecardConfig } from '../rules';
+import { emptyComplianceTotals } from '../rules/complianceTotals';
 import { EntityVisibility } from './EntityVisibility';
 import {
   pageOf,
@@ -45,12 +43,12 @@ function csvLine(values: unknown[]): string {
 /** The compliance view for engineering managers: services × rules. */
 export function createComplianceRoutes(options: {
   requests: RequestContext;
-  store: ScorecardStore;
+  stores: Pick<ReleaseScorecardStores, 'catalogMirror' | 'compliance'>;
   visibility: EntityVisibility;
   scorecardConfig: ScorecardConfig;
   evaluatedKinds: string[];
 }) {
-  const { requests, store, visibility, scorecardConfig, evaluatedKinds } =
+  const { requests, stores, visibility, scorecardConfig, evaluatedKinds } =
     options;
   const router = Router();
   const ruleIds = new Set(scorecardConfig.rules.map(rule => rule.id));
@@ -87,7 +85,9 @@ export function createComplianceRoutes(options: {
       ? [
           ...new Set(
             (
-              await Promise.all(ownerRefs.map(ref => store.expandGroup(ref)))
+              await Promise.all(
+                ownerRefs.map(ref => stores.catalogMirror.expandGroup(ref)),
+              )
             ).flat(),
           ),
         ]
@@ -145,7 +145,7 @@ export function createComplianceRoutes(options: {
     let cursor: string | undefined;
     const now = Date.now();
     do {
-      const page = await store.listCompliance(
+      const page = await stores.compliance.listCompliance(
         filter,
         { limit: CSV_PAGE, cursor },
         now,
@@ -170,10 +170,10 @@ export function createComplianceRoutes(options: {
       return;
     }
     const [page, totalCount, perRule, perOwner] = await Promise.all([
-      store.listCompliance(filter, pageOf(req), Date.now()),
-      store.countCompliance(filter),
-      store.totalsPerRule(filter),
-      store.totalsPerOwner(filter),
+      stores.compliance.listCompliance(filter, pageOf(req), Date.now()),
+      stores.compliance.countCompliance(filter),
+      stores.compliance.totalsPerRule(filter),
+      stores.compliance.totalsPerOwner(filter),
     ]);
     const response: ComplianceResponse = {
       ...page,
@@ -181,7 +181,7 @@ export function createComplianceRoutes(options: {
       rules: scorecardConfig.rules.map(rule => ({
         id: rule.id,
         title: rule.title,
-        ...(perRule.get(rule.id) ?? emptyTotals()),
+        ...(perRule.get(rule.id) ?? emptyComplianceTotals()),
       })),
       owners: [...perOwner]
         .map(([owner, totals]) => ({ owner, ...totals }))
@@ -195,7 +195,7 @@ export function createComplianceRoutes(options: {
     const days =
       queryNumber(req, 'days', { min: 1, max: 90, integer: true }) ?? 7;
     res.json(
-      await store.listRecentChanges(
+      await stores.compliance.listRecentChanges(
         filter,
         Date.now() - days * DAY_MS,
         pageOf(req),

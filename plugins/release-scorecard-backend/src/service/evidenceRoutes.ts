@@ -5,16 +5,19 @@ import {
   IncidentStatus,
   releaseScorecardOperationsReadPermission,
 } from '@internal/plugin-release-scorecard-common';
-import { EvidenceStore } from '../database/EvidenceStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import { pageOf, queryList, queryString, RequestContext } from './requests';
 
 /** The raw evidence of an entity, and what ingestion could not match. */
 export function createEvidenceRoutes(options: {
   requests: RequestContext;
-  store: EvidenceStore;
+  stores: Pick<
+    ReleaseScorecardStores,
+    'deployments' | 'pipelineRuns' | 'incidents' | 'ingestDiagnostics'
+  >;
   productionEnvironments: string[];
 }) {
-  const { requests, store, productionEnvironments } = options;
+  const { requests, stores, productionEnvironments } = options;
   const router = Router();
 
   router.get(
@@ -27,7 +30,7 @@ export function createEvidenceRoutes(options: {
         throw new InputError('production: must be true when given');
       }
       res.json(
-        await store.listDeployments(entityRef, pageOf(req), {
+        await stores.deployments.listDeployments(entityRef, pageOf(req), {
           // `production=true`: the environments configured as production.
           environments: production ? productionEnvironments : environments,
         }),
@@ -37,7 +40,9 @@ export function createEvidenceRoutes(options: {
 
   router.get('/entities/:namespace/:kind/:name/pipelines', async (req, res) => {
     const { entityRef } = await requests.readableEntityRef(req);
-    res.json(await store.listPipelineRuns(entityRef, pageOf(req)));
+    res.json(
+      await stores.pipelineRuns.listPipelineRuns(entityRef, pageOf(req)),
+    );
   });
 
   router.get('/entities/:namespace/:kind/:name/incidents', async (req, res) => {
@@ -52,7 +57,7 @@ export function createEvidenceRoutes(options: {
       );
     }
     res.json(
-      await store.listIncidents(entityRef, pageOf(req), {
+      await stores.incidents.listIncidents(entityRef, pageOf(req), {
         statuses: statuses as IncidentStatus[] | undefined,
       }),
     );
@@ -60,12 +65,14 @@ export function createEvidenceRoutes(options: {
 
   router.get('/operations/unknown-entities', async (req, res) => {
     await requests.authorize(req, releaseScorecardOperationsReadPermission);
-    res.json(await store.listUnknownEntityRefs(pageOf(req)));
+    res.json(await stores.ingestDiagnostics.listUnknownEntityRefs(pageOf(req)));
   });
 
   router.get('/operations/unmatched-webhook-events', async (req, res) => {
     await requests.authorize(req, releaseScorecardOperationsReadPermission);
-    res.json(await store.listUnmatchedWebhookEvents(pageOf(req)));
+    res.json(
+      await stores.ingestDiagnostics.listUnmatchedWebhookEvents(pageOf(req)),
+    );
   });
 
   return router;

@@ -29,11 +29,11 @@ import {
   sendWebhook,
   validWebhookDelivery,
 } from '../__testUtils__/webhookDeliveries';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
+import { DatabaseFlagStore } from '../database/DatabaseFlagStore';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { FlagProviderSync } from '../flags/FlagProviderSync';
 import { LaunchDarklyClient } from '../flags/LaunchDarklyClient';
 import { UnleashClient } from '../flags/UnleashClient';
+import { FlagProviderSync } from '../ingest/FlagProviderSync';
 import ldEnvironments from '../flags/__fixtures__/launchdarkly/environments.json';
 import ldFlagsPage1 from '../flags/__fixtures__/launchdarkly/flags-page-1.json';
 import ldFlagsPage2 from '../flags/__fixtures__/launchdarkly/flags-page-2.json';
@@ -501,7 +501,7 @@ describe('when a flag provider fails or hangs', () => {
   it('keeps the last good snapshot of the failing provider, with its error, and never holds up the other', async () => {
     const knex = await databases.init('SQLITE_3' as TestDatabaseId);
     await applyDatabaseMigrations(knex);
-    const store = new DatabaseEvidenceStore(knex);
+    const store = new DatabaseFlagStore(knex);
     let clock = Date.parse('2026-11-22T08:00:00Z');
     const unleash = new UnleashClient({
       baseUrl: `${UNLEASH}/api`,

@@ -7,9 +7,7 @@ import {
   releaseScorecardFlagsReadPermission,
   StoredFeatureFlag,
 } from '@internal/plugin-release-scorecard-common';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { FlagQueries } from '../database/FlagQueries';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import { applyStaleness, FlagLifetimesDays } from '../flags';
 import { EntityVisibility } from './EntityVisibility';
 import {
@@ -36,21 +34,12 @@ function queryBoolean(
 /** Feature flags: of one entity, and across the organisation. */
 export function createFlagRoutes(options: {
   requests: RequestContext;
-  evidenceStore: EvidenceStore;
-  scorecardStore: ScorecardStore;
-  flagQueries: FlagQueries;
+  stores: Pick<ReleaseScorecardStores, 'flags' | 'catalogMirror'>;
   visibility: EntityVisibility;
   flagLifetimesDays: FlagLifetimesDays;
   evaluatedKinds: string[];
 }) {
-  const {
-    requests,
-    evidenceStore,
-    scorecardStore,
-    flagQueries,
-    visibility,
-    flagLifetimesDays,
-  } = options;
+  const { requests, stores, visibility, flagLifetimesDays } = options;
   const router = Router();
 
   // Staleness by age is judged at read time: a flag becomes stale as days
@@ -64,8 +53,8 @@ export function createFlagRoutes(options: {
     const { entityRef } = await requests.readableEntityRef(req);
     const now = new Date();
     const [page, snapshots] = await Promise.all([
-      evidenceStore.listFlags(entityRef, pageOf(req)),
-      evidenceStore.listFlagSnapshots(entityRef),
+      stores.flags.listFlags(entityRef, pageOf(req)),
+      stores.flags.listFlagSnapshots(entityRef),
     ]);
     const response: EntityFlagsResponse = {
       ...page,
@@ -95,14 +84,14 @@ export function createFlagRoutes(options: {
           ...new Set(
             (
               await Promise.all(
-                ownerRefs.map(ref => scorecardStore.expandGroup(ref)),
+                ownerRefs.map(ref => stores.catalogMirror.expandGroup(ref)),
               )
             ).flat(),
           ),
         ]
       : undefined;
     const now = Date.now();
-    const response = await flagQueries.list(
+    const response = await stores.flags.listOrganizationFlags(
       {
         owners,
         providers: queryList(req, 'provider'),

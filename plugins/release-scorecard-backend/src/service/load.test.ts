@@ -9,8 +9,8 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { startTestPlugin } from '../__testUtils__/startTestPlugin';
 import { testEntities } from '../__testUtils__/testEntities';
-import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { applyDatabaseMigrations } from '../database/migrations';
+import { createDatabaseStores } from '../database/ReleaseScorecardStores';
 import { CatalogEntityResolver } from '../ingest/CatalogEntityResolver';
 import { IngestService } from '../ingest/IngestService';
 
@@ -217,7 +217,7 @@ const postTo =
 /** Hands a batch straight to the ingestion service (the serial replay). */
 function ingestInto(knex: Knex): Send {
   const ingest = new IngestService({
-    store: new DatabaseEvidenceStore(knex),
+    stores: createDatabaseStores(knex),
     resolver: new CatalogEntityResolver(
       catalogServiceMock({ entities: testEntities }),
       mockServices.auth(),

@@ -1,5 +1,5 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { EvidenceStore } from '../database/EvidenceStore';
+import { RetentionStore } from '../database/RetentionStore';
 
 const DAY_MS = 86_400_000;
 
@@ -8,7 +8,7 @@ export async function scheduleRetention(options: {
   retentionDays: number;
   logger: LoggerService;
   scheduler: SchedulerService;
-  store: EvidenceStore;
+  store: RetentionStore;
 }) {
   const { retentionDays, logger, scheduler, store } = options;
   await scheduler.scheduleTask({

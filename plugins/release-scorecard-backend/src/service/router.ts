@@ -21,10 +21,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { randomBytes } from 'crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { DoraQueries } from '../database/DoraQueries';
-import { FlagQueries } from '../database/FlagQueries';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { isDatabaseUnavailable } from '../database/databaseErrors';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import { FactDefinition } from '@internal/plugin-release-scorecard-common';
 import { DoraOptions } from '../dora';
 import { FlagLifetimesDays } from '../flags';
@@ -49,10 +47,7 @@ export interface RouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   visibility: EntityVisibility;
-  evidenceStore: EvidenceStore;
-  scorecardStore: ScorecardStore;
-  doraQueries: DoraQueries;
-  flagQueries: FlagQueries;
+  stores: ReleaseScorecardStores;
   flagLifetimesDays: FlagLifetimesDays;
   ingest: IngestService;
   evaluator: ScorecardEvaluator;
@@ -65,31 +60,6 @@ export interface RouterOptions {
   maxBodySize: string;
   /** Facts that installed fact providers declare. */
   providedFacts: FactDefinition[];
-}
-
-/** Errors of an unreachable or restarting database, which a retry can cure. */
-export function isDatabaseUnavailable(error: any): boolean {
-  const code = error?.code;
-  const message = String(error?.message ?? '');
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    code === 'EPIPE' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P02' || // crash_shutdown
-    code === '57P03' || // cannot_connect_now
-    code === '08006' || // connection_failure
-    code === '08003' || // connection_does_not_exist
-    code === '08001' || // unable to connect
-    // Left over after the store's own retries: transient, worth a retry.
-    code === '40P01' || // deadlock_detected
-    code === '40001' || // serialization_failure
-    code === 'SQLITE_BUSY' ||
-    message.includes('Timeout acquiring a connection') ||
-    message.includes('Connection terminated') ||
-    message.includes('terminating connection')
-  );
 }
 
 /** @backstage/errors' errors, whose messages are written for the caller. */
@@ -194,25 +164,13 @@ export async function createRouter(
   router.use(
     createEvidenceRoutes({
       requests,
-      store: options.evidenceStore,
+      stores: options.stores,
       productionEnvironments: options.doraOptions.productionEnvironments,
     }),
   );
   router.use(createFlagRoutes({ ...options, requests }));
-  router.use(
-    createScorecardRoutes({
-      ...options,
-      requests,
-      store: options.scorecardStore,
-    }),
-  );
-  router.use(
-    createComplianceRoutes({
-      ...options,
-      requests,
-      store: options.scorecardStore,
-    }),
-  );
+  router.use(createScorecardRoutes({ ...options, requests }));
+  router.use(createComplianceRoutes({ ...options, requests }));
 
   router.use(
     (error: unknown, req: Request, _res: Response, next: NextFunction) => {

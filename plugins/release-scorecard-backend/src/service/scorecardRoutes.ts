@@ -10,8 +10,7 @@ import {
   releaseScorecardEvaluatePermission,
   ruleCoverageOf,
 } from '@internal/plugin-release-scorecard-common';
-import { DoraQueries } from '../database/DoraQueries';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { ReleaseScorecardStores } from '../database/ReleaseScorecardStores';
 import {
   describeDora,
   doraWindowEndingAt,
@@ -64,8 +63,14 @@ export function createScorecardRoutes(options: {
   requests: RequestContext;
   auditor: AuditorService;
   logger: LoggerService;
-  store: ScorecardStore;
-  doraQueries: DoraQueries;
+  stores: Pick<
+    ReleaseScorecardStores,
+    | 'scorecardResults'
+    | 'catalogMirror'
+    | 'evaluationQueue'
+    | 'compliance'
+    | 'doraQueries'
+  >;
   evaluator: ScorecardEvaluator;
   visibility: EntityVisibility;
   scorecardConfig: ScorecardConfig;
@@ -78,8 +83,7 @@ export function createScorecardRoutes(options: {
 }) {
   const {
     requests,
-    store,
-    doraQueries,
+    stores,
     evaluator,
     visibility,
     scorecardConfig,
@@ -105,7 +109,10 @@ export function createScorecardRoutes(options: {
   const entityDora = async (req: Parameters<typeof queryTime>[0]) => {
     const { entityRef } = await requests.readableEntityRef(req);
     const window = windowOf(req);
-    const evidence = await doraQueries.selectEvidence([entityRef], window);
+    const evidence = await stores.doraQueries.selectEvidence(
+      [entityRef],
+      window,
+    );
     return {
       entityRef,
       window,
@@ -115,11 +122,11 @@ export function createScorecardRoutes(options: {
 
   router.get('/entities/:namespace/:kind/:name/scorecard', async (req, res) => {
     const { entityRef } = await requests.readableEntityRef(req);
-    let stored = await store.getScorecard(entityRef);
+    let stored = await stores.scorecardResults.getScorecard(entityRef);
     if (!stored) {
       // Not evaluated yet (new in the catalog): evaluate this one entity now.
       await evaluator.evaluate([entityRef]);
-      stored = await store.getScorecard(entityRef);
+      stored = await stores.scorecardResults.getScorecard(entityRef);
     }
     const scorecard: EntityScorecard = stored
       ? {
@@ -181,21 +188,28 @@ export function createScorecardRoutes(options: {
     if (rule && !scorecardConfig.rules.some(r => r.id === rule)) {
       throw new InputError(`rule: no rule ${rule}`);
     }
-    res.json(await store.listStatusChanges(entityRef, pageOf(req), { rule }));
+    res.json(
+      await stores.scorecardResults.listStatusChanges(entityRef, pageOf(req), {
+        rule,
+      }),
+    );
   });
 
   router.get('/owners/:namespace/:kind/:name/dora', async (req, res) => {
     const { entityRef: ownerRef, credentials } =
       await requests.readableEntityRef(req);
     const window = windowOf(req);
-    const groups = await store.expandGroup(ownerRef);
+    const groups = await stores.catalogMirror.expandGroup(ownerRef);
     const visibleToCaller = isVisibleIn(
       await visibility.visibleEntityRefs(credentials, options.evaluatedKinds),
     );
     const owned = (
-      await store.listOwnedEntityRefs(groups, options.evaluatedKinds)
+      await stores.catalogMirror.listOwnedEntityRefs(
+        groups,
+        options.evaluatedKinds,
+      )
     ).filter(visibleToCaller);
-    const evidence = await doraQueries.selectEvidence(owned, window);
+    const evidence = await stores.doraQueries.selectEvidence(owned, window);
     res.json(
       summarizeDora(
         poolDoraEvidence(evidence.values()),
@@ -238,7 +252,7 @@ export function createScorecardRoutes(options: {
         res.status(202).json({ queued: 'all' });
         return;
       }
-      await store.enqueueEvaluation(entityRefs, Date.now());
+      await stores.evaluationQueue.enqueueEvaluation(entityRefs, Date.now());
       await auditorEvent.success({ meta: { entityRefs } });
       res.status(202).json({ queued: entityRefs.length });
     } catch (error) {
@@ -253,7 +267,9 @@ export function createScorecardRoutes(options: {
       credentials,
       options.evaluatedKinds,
     );
-    const totals = await store.totalsPerRule({ visibleEntityRefs: visible });
+    const totals = await stores.compliance.totalsPerRule({
+      visibleEntityRefs: visible,
+    });
     // An exemption names an entity and why it may fail a rule: listed only
     // when the caller may see that entity.
     const visibleToCaller = isVisibleIn(visible);

@@ -6,13 +6,13 @@ import {
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EvidenceStore } from '../database/EvidenceStore';
+import { FlagStore } from '../database/FlagStore';
 import {
   computeBackoffDelayMs,
   isProviderDue,
   ProviderFailureState,
-} from './backoff';
-import { ConfiguredFlagProvider } from './readFlagProviders';
+} from '../flags/backoff';
+import { ConfiguredFlagProvider } from '../flags/readFlagProviders';
 import { FlagProviderClient } from '@internal/plugin-release-scorecard-node';
 
 /**
@@ -31,7 +31,7 @@ export class FlagProviderSync {
       providers: ConfiguredFlagProvider[];
       catalog: CatalogService;
       auth: AuthService;
-      store: EvidenceStore;
+      store: FlagStore;
       logger: LoggerService;
       /** Called with the entities whose flags changed, to re-evaluate them. */
       onFlagsChanged: (entityRefs: string[]) => Promise<void>;
