@@ -1,5 +1,7 @@
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { HOUR, PAYMENTS, T0 } from '../__testUtils__/evidenceRecords';
+import { DEFAULT_FLAG_LIFETIMES_DAYS } from '../flags/staleness';
+import { DatabaseCatalogMirrorStore } from './DatabaseCatalogMirrorStore';
 import { DatabaseFlagStore } from './DatabaseFlagStore';
 
 jest.setTimeout(60_000);
@@ -80,5 +82,79 @@ describeEachDatabase('DatabaseFlagStore', db => {
         flagCount: 1,
       },
     ]);
+  });
+
+  it('lists the flags of every entity by filter, judging age now, with counts per owner', async () => {
+    const LEDGER = 'component:default/ledger';
+    await new DatabaseCatalogMirrorStore(db()).upsertCatalogEntities(
+      [
+        {
+          entityRef: PAYMENTS,
+          kind: 'component',
+          owner: 'group:default/payments',
+          title: 'Payments API',
+          tags: [],
+          annotations: {},
+        },
+      ],
+      T0,
+    );
+    const old = new Date(T0 - 90 * 24 * HOUR).toISOString();
+    await store.replaceFlagSnapshot(
+      {
+        entityRef: PAYMENTS,
+        provider: 'unleash',
+        source: 'unleash',
+        flags: [
+          { ...flag('old-release', true), createdAt: old },
+          flag('new-release', true),
+          flag('switched-off', false),
+        ],
+      },
+      T0,
+    );
+    await store.replaceFlagSnapshot(
+      {
+        entityRef: LEDGER,
+        provider: 'launchdarkly',
+        source: 'launchdarkly',
+        flags: [{ ...flag('marked-stale', true), stale: true }],
+      },
+      T0,
+    );
+    const list = (filter: Parameters<typeof store.listOrganizationFlags>[0]) =>
+      store.listOrganizationFlags(
+        filter,
+        { limit: 2 },
+        T0,
+        DEFAULT_FLAG_LIFETIMES_DAYS,
+      );
+
+    const all = await list({});
+    expect(all.totalCount).toBe(4);
+    expect(all.items.map(f => [f.key, f.entityOwner, f.entityTitle])).toEqual([
+      ['old-release', 'group:default/payments', 'Payments API'],
+      ['new-release', 'group:default/payments', 'Payments API'],
+    ]);
+    expect(all.nextCursor).toBeDefined();
+    // Most stale first; an entity the catalog copy lacks is unowned.
+    expect(all.owners).toEqual([
+      { owner: 'group:default/payments', total: 3, active: 2, stale: 1 },
+      { owner: 'unowned', total: 1, active: 1, stale: 1 },
+    ]);
+
+    const stale = await list({ stale: true });
+    expect(stale.items.map(f => f.key)).toEqual([
+      'old-release',
+      'marked-stale',
+    ]);
+    const freshAndActive = await list({ stale: false, active: true });
+    expect(freshAndActive.items.map(f => f.key)).toEqual(['new-release']);
+    const owned = await list({
+      owners: ['group:default/payments'],
+      providers: ['unleash'],
+      visibleEntityRefs: [PAYMENTS, LEDGER],
+    });
+    expect(owned.totalCount).toBe(3);
   });
 });
