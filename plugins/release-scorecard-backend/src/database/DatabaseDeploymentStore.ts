@@ -16,7 +16,12 @@ import { lockStoredRecords } from './lockStoredRecords';
 import { PageRequest, StoredPage } from './pagination';
 import { recordKey } from './recordKey';
 import { retryingTransaction } from './retryingTransaction';
-import { DeploymentCommitRow, DeploymentRow, optional } from './rows';
+import {
+  DeploymentCommitRow,
+  DeploymentRow,
+  optional,
+  provenanceOf,
+} from './rows';
 import { selectNewestFirst } from './selectNewestFirst';
 import { fromDbMillis, toIso } from './time';
 
@@ -87,9 +92,7 @@ function deploymentResponse(
       committedAt: toIso(c.committedAt),
     })),
     url: d.url,
-    source: d.source,
-    receivedAt: toIso(Number(row.received_at)),
-    updatedAt: toIso(Number(row.updated_at)),
+    ...provenanceOf(row),
   };
 }
 

@@ -25,6 +25,7 @@ import {
   FlagSnapshotRow,
   optional,
   parseJson,
+  provenanceOf,
 } from './rows';
 import { staleFlagPredicate } from './staleFlagPredicate';
 import { whereInList } from './whereInList';
@@ -81,9 +82,7 @@ function flagResponse(row: FlagWithSnapshotRow): StoredFeatureFlag {
     lastModifiedAt: toIso(fromDbMillis(row.last_modified_at)),
     owner: optional(row.owner),
     url: optional(row.url),
-    source: row.source,
-    receivedAt: toIso(Number(row.received_at)),
-    updatedAt: toIso(Number(row.updated_at)),
+    ...provenanceOf(row),
     snapshotAt: toIso(Number(row.snapshot_at ?? row.updated_at)),
   };
 }

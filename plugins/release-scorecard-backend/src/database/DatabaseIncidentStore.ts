@@ -11,7 +11,7 @@ import { lockStoredRecords } from './lockStoredRecords';
 import { PageRequest, StoredPage } from './pagination';
 import { recordKey } from './recordKey';
 import { retryingTransaction } from './retryingTransaction';
-import { IncidentRow, optional } from './rows';
+import { IncidentRow, optional, provenanceOf } from './rows';
 import { selectNewestFirst } from './selectNewestFirst';
 import { fromDbMillis, toIso } from './time';
 
@@ -66,9 +66,7 @@ function incidentResponse(row: IncidentRow): StoredIncident {
     reopenedAt: toIso(i.reopenedAt),
     deploymentId: i.deploymentId,
     url: i.url,
-    source: i.source,
-    receivedAt: toIso(Number(row.received_at)),
-    updatedAt: toIso(Number(row.updated_at)),
+    ...provenanceOf(row),
   };
 }
 

@@ -15,7 +15,7 @@ import { collapseByKey } from './collapseByKey';
 import { PageRequest, StoredPage } from './pagination';
 import { PipelineRunStore } from './PipelineRunStore';
 import { retryingTransaction } from './retryingTransaction';
-import { optional, PipelineRunRow } from './rows';
+import { optional, PipelineRunRow, provenanceOf } from './rows';
 import { selectNewestFirst } from './selectNewestFirst';
 import { fromDbMillis, toIso } from './time';
 
@@ -70,9 +70,7 @@ function runResponse(row: PipelineRunRow): StoredPipelineRun {
     startedAt: toIso(run.startedAt),
     finishedAt: toIso(run.finishedAt),
     url: run.url,
-    source: run.source,
-    receivedAt: toIso(Number(row.received_at)),
-    updatedAt: toIso(Number(row.updated_at)),
+    ...provenanceOf(row),
     gates: JSON.parse(row.gates) as StoredPipelineGate[],
   };
 }

@@ -10,6 +10,7 @@ import {
   IncidentSeverity,
   IncidentStatus,
   ReadinessStatus,
+  RecordProvenance,
   RuleStatus,
   RuleStatusChange,
 } from '@internal/plugin-release-scorecard-common';
@@ -202,6 +203,19 @@ export function optional<T>(value: T | null | undefined): T | undefined {
 
 export function parseJson<T>(text: string | null | undefined): T | undefined {
   return text ? (JSON.parse(text) as T) : undefined;
+}
+
+/** Where a stored record came from, and when it arrived and last changed. */
+export function provenanceOf(row: {
+  source: string;
+  received_at: DbBigInt;
+  updated_at: DbBigInt;
+}): RecordProvenance {
+  return {
+    source: row.source,
+    receivedAt: toIso(Number(row.received_at)),
+    updatedAt: toIso(Number(row.updated_at)),
+  };
 }
 
 export function ruleStatusChangeFromRow(
