@@ -20,7 +20,10 @@ describe('formatFact', () => {
     expect(formatFact('dora.deploymentsPerWeek', 1.25)).toBe('1.3 / week');
     expect(formatFact('gate.static-analysis.reliabilityRating', 1)).toBe('A');
     expect(formatFact('gate.static-analysis.reliabilityRating', 3)).toBe('C');
-    expect(formatFact('gate.load-test.p95LatencyMs', 812.4)).toBe('812 ms');
+    expect(formatFact('gate.load-test.p95Ms', 812.4)).toBe('812 ms');
+    expect(formatFact('gate.load-test.throughputPerSecond', 998.04)).toBe(
+      '998 / s',
+    );
     expect(formatFact('incidents.open.sev1', 2)).toBe('2');
     expect(formatFact('deployment.gitops', true)).toBe('true');
     expect(formatFact('deployment.strategy', 'canary')).toBe('canary');

@@ -44,7 +44,7 @@ describe('findFactDefinition', () => {
     expect(FACT_PATTERNS[1].examples).toContain(
       'gate.functional-tests.coverage',
     );
-    expect(FACT_PATTERNS[1].examples).toContain('gate.load-test.p95LatencyMs');
+    expect(FACT_PATTERNS[1].examples).toContain('gate.load-test.p95Ms');
   });
 
   it('knows incidents by severity and annotations', () => {
@@ -73,7 +73,10 @@ describe('findFactDefinition', () => {
     'gate.unit-tests.Coverage',
     'gate.unit-tests.branchCoverage',
     'gate.container-scan.Critical',
-    'gate.load-test.p95latencyMs',
+    'gate.load-test.p95ms',
+    // The names before the JMeter module's.
+    'gate.load-test.p95LatencyMs',
+    'gate.load-test.throughputRps',
     'gate.unit-tests.Status',
     // Gate names are lower case, as the push API takes them.
     'gate.E2E.status',

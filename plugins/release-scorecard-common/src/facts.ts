@@ -167,7 +167,7 @@ export const FACT_PATTERNS: FactDefinition[] = [
   },
 ];
 
-// Gate and metric names as the push API takes them: `unit-tests`, `p95LatencyMs`.
+// Gate and metric names as the push API takes them: `unit-tests`, `p95Ms`.
 const GATE_NAME = '[a-z0-9][a-z0-9_-]*';
 const METRIC_NAME = '[A-Za-z][A-Za-z0-9_]*';
 const GATE_FACT_PATTERN = new RegExp(

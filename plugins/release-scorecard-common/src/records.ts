@@ -184,9 +184,11 @@ export type StoredFeatureFlag = FeatureFlag &
 /**
  * Well-known gates and the metrics the scorecard understands for each: what
  * the built-in sources report (JUnit and Cobertura for the test gates,
- * SonarQube, Trivy) and, for the load test that none of them reports, what
- * the demo data sends. A rule may name no other metric of these gates;
- * `wellKnownGates.test.ts` in the backend keeps this list in step.
+ * SonarQube, Trivy) and, for the load test, what the JMeter module
+ * (release-scorecard-backend-module-jmeter) reports over all samplers, as
+ * the demo data and the benchmark do. A rule may name no other metric of
+ * these gates; `wellKnownGates.test.ts` in the backend keeps this list in
+ * step.
  */
 export const WELL_KNOWN_GATES = {
   'unit-tests': ['coverage', 'testsTotal', 'testsFailed'],
@@ -199,7 +201,14 @@ export const WELL_KNOWN_GATES = {
   ],
   'container-scan': ['critical', 'high', 'medium', 'low'],
   'functional-tests': ['testsTotal', 'testsFailed', 'coverage'],
-  'load-test': ['p95LatencyMs', 'errorRate', 'throughputRps'],
+  'load-test': [
+    'samples',
+    'errorRate',
+    'p95Ms',
+    'p99Ms',
+    'meanMs',
+    'throughputPerSecond',
+  ],
   'security-test': ['critical', 'high', 'medium', 'low'],
 } as const;
 /** @public */

@@ -12,7 +12,7 @@ const facts: Facts = {
   'deployment.gitops': true,
   'entity.tags': ['java', 'payments'],
   'dora.tier': null,
-  'gate.load-test.p95LatencyMs': undefined,
+  'gate.load-test.p95Ms': undefined,
 };
 
 function outcomeOf(condition: RuleCondition, withFacts: Facts = facts) {
@@ -95,9 +95,9 @@ describe('evaluateCondition', () => {
         'pass',
       );
       expect(outcomeOf({ fact: 'dora.tier', op: 'exists' })).toBe('fail');
-      expect(
-        outcomeOf({ fact: 'gate.load-test.p95LatencyMs', op: 'exists' }),
-      ).toBe('fail');
+      expect(outcomeOf({ fact: 'gate.load-test.p95Ms', op: 'exists' })).toBe(
+        'fail',
+      );
       expect(outcomeOf({ fact: 'flags.stale', op: 'exists' })).toBe('fail');
       expect(
         outcomeOf({ fact: 'flags.stale', op: 'exists', value: false }),
@@ -117,12 +117,12 @@ describe('evaluateCondition', () => {
 
   describe('missing data', () => {
     const conditionsOnMissingFacts: RuleCondition[] = [
-      { fact: 'gate.load-test.p95LatencyMs', op: 'eq', value: 1 },
-      { fact: 'gate.load-test.p95LatencyMs', op: 'ne', value: 1 },
-      { fact: 'gate.load-test.p95LatencyMs', op: 'gt', value: 1 },
-      { fact: 'gate.load-test.p95LatencyMs', op: 'gte', value: 1 },
-      { fact: 'gate.load-test.p95LatencyMs', op: 'lt', value: 1 },
-      { fact: 'gate.load-test.p95LatencyMs', op: 'lte', value: 1 },
+      { fact: 'gate.load-test.p95Ms', op: 'eq', value: 1 },
+      { fact: 'gate.load-test.p95Ms', op: 'ne', value: 1 },
+      { fact: 'gate.load-test.p95Ms', op: 'gt', value: 1 },
+      { fact: 'gate.load-test.p95Ms', op: 'gte', value: 1 },
+      { fact: 'gate.load-test.p95Ms', op: 'lt', value: 1 },
+      { fact: 'gate.load-test.p95Ms', op: 'lte', value: 1 },
       { fact: 'dora.tier', op: 'in', value: ['elite'] },
       { fact: 'dora.tier', op: 'notIn', value: ['low'] },
       { fact: 'flags.stale', op: 'lte', value: 3 },
@@ -138,14 +138,14 @@ describe('evaluateCondition', () => {
     it('reports the missing fact as null in actual and says how to send it', () => {
       expect(
         evaluateCondition(
-          { fact: 'gate.load-test.p95LatencyMs', op: 'lte', value: 500 },
+          { fact: 'gate.load-test.p95Ms', op: 'lte', value: 500 },
           facts,
         ),
       ).toEqual({
         outcome: 'no-data',
-        actual: { 'gate.load-test.p95LatencyMs': null },
+        actual: { 'gate.load-test.p95Ms': null },
         reasons: [
-          'No data for gate.load-test.p95LatencyMs: send load-test results with the p95LatencyMs metric for the release candidate.',
+          'No data for gate.load-test.p95Ms: send load-test results with the p95Ms metric for the release candidate.',
         ],
       });
     });

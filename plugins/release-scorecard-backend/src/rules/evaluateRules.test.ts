@@ -59,7 +59,7 @@ const failingCheck = {
   value: 0.8,
 } as const;
 const noDataCheck = {
-  fact: 'gate.load-test.p95LatencyMs',
+  fact: 'gate.load-test.p95Ms',
   op: 'lte',
   value: 500,
 } as const;
@@ -117,7 +117,7 @@ describe('evaluateRule', () => {
     expect(result.status).toBe('no-data');
     expect(result.actual).toBeNull();
     expect(result.message).toBe(
-      'No data for gate.load-test.p95LatencyMs: send load-test results with the p95LatencyMs metric for the release candidate.',
+      'No data for gate.load-test.p95Ms: send load-test results with the p95Ms metric for the release candidate.',
     );
   });
 
@@ -552,7 +552,7 @@ describe('readiness', () => {
       {
         gate: 'load-test',
         status: 'passed',
-        metrics: { p95LatencyMs: 240 },
+        metrics: { p95Ms: 240 },
         url: 'https://ci.example.com/42/load',
       },
       { gate: 'unit-tests', status: 'passed', metrics: { coverage: 0.86 } },
@@ -589,7 +589,7 @@ describe('readiness', () => {
           gate: 'load-test',
           status: 'passed',
           required: true,
-          metrics: { p95LatencyMs: 240 },
+          metrics: { p95Ms: 240 },
           url: 'https://ci.example.com/42/load',
         },
         { gate: 'e2e', status: 'passed', required: false },
@@ -646,7 +646,7 @@ describe('readiness', () => {
           {
             gate: 'load-test',
             status: 'failed',
-            metrics: { p95LatencyMs: 812 },
+            metrics: { p95Ms: 812 },
           },
         ],
       },
@@ -657,7 +657,7 @@ describe('readiness', () => {
         gate: 'load-test',
         status: 'failed',
         required: true,
-        metrics: { p95LatencyMs: 812 },
+        metrics: { p95Ms: 812 },
       },
     ]);
   });

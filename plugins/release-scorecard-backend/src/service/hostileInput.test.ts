@@ -67,7 +67,7 @@ const pipelineRun = () => ({
   finishedAt: '2026-11-20T09:30:00Z',
   gates: [
     { gate: 'unit-tests', status: 'passed', metrics: { coverage: 0.86 } },
-    { gate: 'load-test', status: 'failed', metrics: { p95LatencyMs: 812 } },
+    { gate: 'load-test', status: 'failed', metrics: { p95Ms: 812 } },
   ],
   url: 'https://ci.example.com/runs/7',
 });

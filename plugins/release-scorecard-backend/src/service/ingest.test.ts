@@ -276,7 +276,7 @@ describe.each(databases.eachSupportedId())('push API on %s', databaseId => {
               {
                 gate: 'load-test',
                 status: 'failed',
-                metrics: { p95LatencyMs: 812 },
+                metrics: { p95Ms: 812 },
               },
             ],
           },
@@ -299,7 +299,7 @@ describe.each(databases.eachSupportedId())('push API on %s', databaseId => {
           {
             gate: 'load-test',
             status: 'failed',
-            metrics: { p95LatencyMs: 812 },
+            metrics: { p95Ms: 812 },
           },
           {
             gate: 'unit-tests',

@@ -162,7 +162,7 @@ describe.each(databases.eachSupportedId())(
               {
                 gate: 'load-test',
                 status: 'failed',
-                metrics: { p95LatencyMs: 812 },
+                metrics: { p95Ms: 812 },
               },
             ],
           },
@@ -222,7 +222,7 @@ describe.each(databases.eachSupportedId())(
         expect.objectContaining({
           gate: 'load-test',
           status: 'failed',
-          metrics: { p95LatencyMs: 812 },
+          metrics: { p95Ms: 812 },
         }),
       ]);
       expect(
