@@ -290,8 +290,9 @@ describe('a large JMeter upload', () => {
     // A body read whole would hold its 100 MiB in buffers (or twice that as
     // a string in the heap); streamed, a few chunks in flight and the running
     // figures are held.
-    expect(buffersGrowth).toBeLessThan(bodyBytes / 10);
-    expect(heapGrowth + buffersGrowth).toBeLessThan(bodyBytes / 5);
+    // (1 MiB of heap and 2-5 MiB of buffers measured, depending on load.)
+    expect(buffersGrowth).toBeLessThan(bodyBytes / 5);
+    expect(heapGrowth + buffersGrowth).toBeLessThan(bodyBytes / 4);
 
     const samples = elapsed.subarray(0, facts.samples);
     expect(facts.samples).toBeGreaterThan(700_000);
