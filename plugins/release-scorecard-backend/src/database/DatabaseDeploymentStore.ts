@@ -27,6 +27,9 @@ import { fromDbMillis, toIso } from './time';
 
 /** Rows per INSERT, well below SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 200;
+/** Deployments whose commits one query reads. */
+const COMMIT_READ_CHUNK = 500;
+
 /** The columns of a deployment that its evidence sets. */
 function deploymentToRow(
   d: DeploymentEvidence,
@@ -46,9 +49,6 @@ function deploymentToRow(
     url: d.url ?? null,
   };
 }
-
-/** Deployments whose commits one query reads. */
-const COMMIT_READ_CHUNK = 500;
 
 function deploymentFromRow(
   row: DeploymentRow,

@@ -15,6 +15,9 @@ import { IncidentRow, optional, provenanceOf } from './rows';
 import { selectNewestFirst } from './selectNewestFirst';
 import { fromDbMillis, toIso } from './time';
 
+/** Rows per INSERT, well below SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 200;
+
 /** The columns of an incident that its evidence sets. */
 function incidentToRow(
   i: IncidentEvidence,
@@ -33,9 +36,6 @@ function incidentToRow(
     url: i.url ?? null,
   };
 }
-
-/** Rows per INSERT, well below SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 200;
 
 function incidentFromRow(row: IncidentRow): IncidentEvidence {
   return {
