@@ -273,16 +273,5 @@ export interface Config {
         schedule?: { [key: string]: any };
       };
     };
-
-    /** Demo data for a local portal. Never enable it in production. */
-    demoData?: {
-      /** @default false */
-      enabled?: boolean;
-      /**
-       * How many days of history to generate.
-       * @default 180
-       */
-      days?: number;
-    };
   };
 }

@@ -32,6 +32,11 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Release Scorecard: readiness, DORA, incidents, flags and scorecard rules.
 backend.add(import('@internal/plugin-release-scorecard-backend'));
+// Demo history for the example services (those with the
+// release-scorecard.io/demo-profile annotation); leave it out in production.
+backend.add(
+  import('@internal/plugin-release-scorecard-backend-module-demo-data'),
+);
 // JMeter results from CI set the load-test gate (POST …/webhooks/jmeter).
 backend.add(import('@internal/plugin-release-scorecard-backend-module-jmeter'));
 

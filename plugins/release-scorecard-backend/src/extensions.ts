@@ -3,6 +3,7 @@ import {
   findFactDefinition,
 } from '@internal/plugin-release-scorecard-common';
 import {
+  EvidenceCollector,
   FactProvider,
   FlagProvider,
   AnyWebhookSource,
@@ -54,6 +55,10 @@ export function createExtensionRegistries() {
     factProviders: new ExtensionRegistry<FactProvider>(
       'fact provider',
       provider => provider.id,
+    ),
+    evidenceCollectors: new ExtensionRegistry<EvidenceCollector>(
+      'evidence collector',
+      collector => collector.id,
     ),
   };
 }

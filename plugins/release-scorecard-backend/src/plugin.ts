@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { releaseScorecardPermissions } from '@internal/plugin-release-scorecard-common';
 import {
+  releaseScorecardEvidenceCollectorsExtensionPoint,
   releaseScorecardFactProvidersExtensionPoint,
   releaseScorecardFlagProvidersExtensionPoint,
   releaseScorecardWebhookSourcesExtensionPoint,
@@ -12,7 +13,6 @@ import {
 import { readPluginOptions } from './config';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createDatabaseStores } from './database/ReleaseScorecardStores';
-import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { CatalogSync } from './evaluation/CatalogSync';
 import { EvaluationRunner } from './evaluation/EvaluationRunner';
 import { ScorecardEvaluator } from './evaluation/ScorecardEvaluator';
@@ -54,6 +54,13 @@ export const releaseScorecardPlugin = createBackendPlugin({
       addFactProvider: (...providers) =>
         extensions.factProviders.add(...providers),
     });
+    env.registerExtensionPoint(
+      releaseScorecardEvidenceCollectorsExtensionPoint,
+      {
+        addEvidenceCollector: (...collectors) =>
+          extensions.evidenceCollectors.add(...collectors),
+      },
+    );
 
     env.registerInit({
       deps: {
@@ -138,32 +145,25 @@ export const releaseScorecardPlugin = createBackendPlugin({
         });
         await evaluationRunner.start();
 
-        if (config.getOptionalBoolean('releaseScorecard.demoData.enabled')) {
-          const seeder = new DemoDataSeeder({
-            ingest,
-            store: stores.deployments,
-            catalog,
-            auth,
-            logger,
-            days:
-              config.getOptionalNumber('releaseScorecard.demoData.days') ?? 180,
-            onSeeded: at => evaluator.evaluateAll(at),
-          });
-          // Seed once the backend is up (the catalog reads its locations
-          // meanwhile), then top up every few hours so the demo stays current.
-          deps.lifecycle.addStartupHook(() => {
-            seeder
-              .run()
-              .catch(error => logger.warn(`Demo data failed: ${error}`));
-          });
-          await deps.scheduler.scheduleTask({
-            id: 'release-scorecard-demo-data',
-            frequency: { hours: 6 },
-            timeout: { minutes: 15 },
-            initialDelay: { hours: 6 },
-            fn: () => seeder.run(),
-          });
-        }
+        // Collectors (pollers, backfills, demo data) start once the backend
+        // is up, the catalog reading its locations meanwhile.
+        deps.lifecycle.addStartupHook(async () => {
+          for (const collector of extensions.evidenceCollectors.list()) {
+            await collector
+              .start({
+                ingest,
+                state: stores.collectorState.forCollector(collector.id),
+                evaluateAll: async ({ at } = {}) => {
+                  await evaluator.evaluateAll(at?.getTime());
+                },
+              })
+              .catch(error =>
+                logger.warn(
+                  `Evidence collector ${collector.id} failed to start: ${error}`,
+                ),
+              );
+          }
+        });
 
         const flagSync = new FlagProviderSync({
           providers: options.flagProviders,

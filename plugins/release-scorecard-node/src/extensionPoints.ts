@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { EvidenceCollector } from './evidenceCollectors';
 import { FactProvider } from './factProviders';
 import { FlagProvider } from './flagProviders';
 import { AnyWebhookSource } from './webhooks/types';
@@ -50,4 +51,20 @@ export interface ReleaseScorecardFactProvidersExtensionPoint {
 export const releaseScorecardFactProvidersExtensionPoint =
   createExtensionPoint<ReleaseScorecardFactProvidersExtensionPoint>({
     id: 'release-scorecard.fact-providers',
+  });
+
+/**
+ * Adds evidence collectors: modules that bring records in on their own and
+ * send them through the push API's ingestion (pollers, backfills, demo data).
+ *
+ * @public
+ */
+export interface ReleaseScorecardEvidenceCollectorsExtensionPoint {
+  addEvidenceCollector(...collectors: EvidenceCollector[]): void;
+}
+
+/** @public */
+export const releaseScorecardEvidenceCollectorsExtensionPoint =
+  createExtensionPoint<ReleaseScorecardEvidenceCollectorsExtensionPoint>({
+    id: 'release-scorecard.evidence-collectors',
   });

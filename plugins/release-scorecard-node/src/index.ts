@@ -8,6 +8,7 @@
 export * from './extensionPoints';
 export * from './flagProviders';
 export * from './factProviders';
+export * from './evidenceCollectors';
 export * from './webhooks/types';
 export { createWebhookRequest } from './webhooks/createWebhookRequest';
 export { getHeader } from './webhooks/headers';

@@ -15,8 +15,8 @@ import {
   DEFAULT_DEMO_PROFILE,
   DEMO_PROFILES,
   DemoProfile,
-} from '../demo/demoProfiles';
-import { generateDemoHistory } from '../demo/generateDemoHistory';
+  generateDemoHistory,
+} from '@internal/plugin-release-scorecard-backend-module-demo-data';
 import { BUILT_IN_WEBHOOK_SOURCES } from '../webhooks/sources';
 import { validWebhookDelivery, WebhookSourceName } from './webhookDeliveries';
 
@@ -75,9 +75,9 @@ const DAY_MS = 86_400_000;
 /** The gates of the demo data of every profile, troubled and untroubled. */
 export function demoGates(): GateOutput[] {
   const profiles: Array<[string, DemoProfile]> = [
-    ...Object.entries(DEMO_PROFILES).flatMap(([name, profile]) =>
-      profile === 'no-data' ? [] : [[name, profile] as [string, DemoProfile]],
-    ),
+    ...Object.entries(DEMO_PROFILES).flatMap(([name, profile]) => [
+      [name, profile] as [string, DemoProfile],
+    ]),
     ['other-service', DEFAULT_DEMO_PROFILE],
   ];
   return profiles.flatMap(([name, profile]) =>

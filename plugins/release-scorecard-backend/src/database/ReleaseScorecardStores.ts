@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
 import { CatalogMirrorStore } from './CatalogMirrorStore';
+import { CollectorStateStore } from './CollectorStateStore';
 import { ComplianceStore } from './ComplianceStore';
 import { DatabaseCatalogMirrorStore } from './DatabaseCatalogMirrorStore';
+import { DatabaseCollectorStateStore } from './DatabaseCollectorStateStore';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import { DatabaseEvaluationQueueStore } from './DatabaseEvaluationQueueStore';
@@ -38,6 +40,7 @@ export interface ReleaseScorecardStores {
   evaluationQueue: EvaluationQueueStore;
   scorecardResults: ScorecardResultStore;
   compliance: ComplianceStore;
+  collectorState: CollectorStateStore;
   doraQueries: DoraQueries;
   factQueries: FactQueries;
 }
@@ -55,6 +58,7 @@ export function createDatabaseStores(db: Knex): ReleaseScorecardStores {
     evaluationQueue: new DatabaseEvaluationQueueStore(db),
     scorecardResults: new DatabaseScorecardResultStore(db),
     compliance: new DatabaseComplianceStore(db),
+    collectorState: new DatabaseCollectorStateStore(db),
     doraQueries: new DoraQueries(db),
     factQueries: new FactQueries(db),
   };

@@ -44,7 +44,11 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       config_digest: 'x',
     });
 
-    // Down one step: "failing since" goes.
+    // Down one step: the collectors' state goes.
+    await knex.migrate.down(migrationConfig);
+    expect(await knex.schema.hasTable('collector_state')).toBe(false);
+
+    // Down another: "failing since" goes.
     await knex.migrate.down(migrationConfig);
     expect(await knex.schema.hasColumn('rule_results', 'failing_since')).toBe(
       false,

@@ -1,10 +1,20 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { IngestService } from '../ingest/IngestService';
+import { EvidenceCollectorContext } from '@internal/plugin-release-scorecard-node';
 import { DEFAULT_DEMO_PROFILE, DEMO_PROFILES } from './demoProfiles';
 import { generateDemoHistory } from './generateDemoHistory';
+
+/**
+ * The annotation by which an entity opts in to demo data; its value names
+ * the profile (one of DEMO_PROFILES, else the default one). Entities without
+ * it never receive demo records.
+ */
+export const DEMO_PROFILE_ANNOTATION = 'release-scorecard.io/demo-profile';
+
+/** The state key that says up to when the demo was seeded. */
+const SEEDED_UNTIL = 'seededUntil';
 
 const DAY_MS = 86_400_000;
 const BATCH = 500;
@@ -18,91 +28,92 @@ function batches<T>(items: T[]): T[][] {
   return result;
 }
 
+interface DemoEntity {
+  entityRef: string;
+  profile: string;
+}
+
 /**
- * Fills the example services with months of history through the push API's
- * own code path (validation, merging, storage), so that a newcomer's first
- * start shows populated scorecards. Re-running only adds what is new since.
+ * Fills the entities that opt in (DEMO_PROFILE_ANNOTATION) with months of
+ * history through the push API's own code path (validation, merging,
+ * storage), so that a newcomer's first start shows populated scorecards.
+ * Re-running only adds what is new since the last run.
  */
 export class DemoDataSeeder {
   constructor(
     private readonly options: {
-      ingest: IngestService;
-      store: EvidenceStore;
+      context: EvidenceCollectorContext;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
       days: number;
-      /** Called after seeding, to evaluate the scorecards as of `at`. */
-      onSeeded?: (at: number) => Promise<unknown>;
     },
   ) {}
 
   async run(now = Date.now()): Promise<void> {
-    const { store, logger, days } = this.options;
+    const { context, logger, days } = this.options;
     const services = await this.waitForServices();
     if (services.length === 0) {
-      logger.warn(
-        'Demo data: the catalog has no services yet; will try again later',
+      logger.info(
+        `Demo data: no entity carries the ${DEMO_PROFILE_ANNOTATION} annotation; nothing to seed`,
       );
       return;
     }
-    const [anyDemo] = (await store.listDeployments(services[0], { limit: 1 }))
-      .items;
+    const seededUntil = Number(
+      (await context.state.get(SEEDED_UNTIL)) ?? Number.NaN,
+    );
     let records = 0;
-    if (!anyDemo) {
+    if (Number.isNaN(seededUntil)) {
       // First start: seed and evaluate the state of a week ago, then the
       // present, so that "what changed this week" has something to show.
       const weekAgo = now - 6.5 * DAY_MS;
-      for (const entityRef of services) {
+      for (const service of services) {
         records += await this.seedService(
-          entityRef,
+          service,
           now - days * DAY_MS,
           weekAgo,
           true,
         );
       }
-      await this.options.onSeeded?.(weekAgo);
-      for (const entityRef of services) {
+      await context.evaluateAll({ at: new Date(weekAgo) });
+      for (const service of services) {
         records += await this.seedService(
-          entityRef,
+          service,
           weekAgo - DAY_MS,
           now,
           false,
         );
       }
     } else {
-      for (const entityRef of services) {
-        const [latest] = (await store.listDeployments(entityRef, { limit: 1 }))
-          .items;
-        const resumeFrom =
-          latest?.source === 'demo' ? Date.parse(latest.startedAt) - DAY_MS : 0;
+      // Days are generated from their own seeds: re-sending the last one is
+      // an idempotent re-delivery.
+      for (const service of services) {
         records += await this.seedService(
-          entityRef,
-          Math.max(now - days * DAY_MS, resumeFrom),
+          service,
+          Math.max(now - days * DAY_MS, seededUntil - DAY_MS),
           now,
           false,
         );
       }
     }
+    await context.state.set(SEEDED_UNTIL, String(now));
     logger.info(
-      `Demo data: sent ${records} records for ${services.length} services`,
+      `Demo data: sent ${records} records for ${services.length} entities`,
     );
-    await this.options.onSeeded?.(now);
+    await context.evaluateAll({ at: new Date(now) });
   }
 
-  /** Sends one service's history between `from` and `to` through the push API path. */
+  /** Sends one entity's history between `from` and `to` through the push API path. */
   private async seedService(
-    entityRef: string,
+    service: DemoEntity,
     from: number,
     to: number,
     untroubled: boolean,
   ): Promise<number> {
-    const { ingest } = this.options;
+    const { ingest } = this.options.context;
+    const { entityRef } = service;
     const name = entityRef.split('/')[1];
-    const profile = DEMO_PROFILES[name] ?? DEFAULT_DEMO_PROFILE;
-    if (profile === 'no-data') {
-      return 0;
-    }
+    const profile = DEMO_PROFILES[service.profile] ?? DEFAULT_DEMO_PROFILE;
     const history = generateDemoHistory({
       entityRef,
       name,
@@ -138,22 +149,34 @@ export class DemoDataSeeder {
     );
   }
 
-  /** The example services, once the catalog has read its locations. */
-  private async waitForServices(): Promise<string[]> {
+  /**
+   * The entities that opt in, once the catalog has read its locations (it
+   * may still be reading them when the backend starts).
+   */
+  private async waitForServices(): Promise<DemoEntity[]> {
     const { catalog, auth } = this.options;
     const deadline = Date.now() + CATALOG_WAIT_MS;
     for (;;) {
       const { items } = await catalog.getEntities(
         {
-          filter: { kind: 'component', 'spec.type': 'service' },
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+          filter: {
+            [`metadata.annotations.${DEMO_PROFILE_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+          ],
         },
         { credentials: await auth.getOwnServiceCredentials() },
       );
       if (items.length > 0 || Date.now() > deadline) {
-        return items.map(entity =>
-          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        );
+        return items.map((entity: Entity) => ({
+          entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          profile: entity.metadata.annotations?.[DEMO_PROFILE_ANNOTATION] ?? '',
+        }));
       }
       await new Promise(resolve => setTimeout(resolve, 3000));
     }

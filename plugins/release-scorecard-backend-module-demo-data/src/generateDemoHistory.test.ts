@@ -1,8 +1,3 @@
-import {
-  createIngestSchemas,
-  DEFAULT_ACCEPTED_TIMES,
-  parseOrThrow,
-} from '../ingest/schemas';
 import { DEMO_PROFILES, DemoProfile } from './demoProfiles';
 import { generateDemoHistory } from './generateDemoHistory';
 
@@ -22,38 +17,7 @@ const history = (
     ...options,
   });
 
-const schemas = createIngestSchemas({
-  maxBatchSize: 5000,
-  acceptedTimes: DEFAULT_ACCEPTED_TIMES,
-  now: () => NOW,
-});
-
 describe('generateDemoHistory', () => {
-  it('produces records the push API accepts', () => {
-    const { deployments, runs, incidents, flags } = history();
-    expect(deployments.length).toBeGreaterThan(50);
-    expect(() =>
-      parseOrThrow(schemas.deploymentsBatch, { deployments }, 'demo'),
-    ).not.toThrow();
-    expect(() =>
-      parseOrThrow(schemas.runsBatch, { runs }, 'demo'),
-    ).not.toThrow();
-    expect(() =>
-      parseOrThrow(schemas.incidentsBatch, { incidents }, 'demo'),
-    ).not.toThrow();
-    expect(() =>
-      parseOrThrow(
-        schemas.flagSnapshot,
-        {
-          entityRef: 'component:default/checkout-service',
-          provider: 'unleash',
-          flags,
-        },
-        'demo',
-      ),
-    ).not.toThrow();
-  });
-
   it('generates the same records for the same days, whatever the window', () => {
     const long = history({ from: NOW - 90 * DAY });
     const short = history({ from: NOW - 30 * DAY });

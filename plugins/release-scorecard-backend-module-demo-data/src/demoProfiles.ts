@@ -28,11 +28,13 @@ export interface DemoProfile {
 }
 
 /**
- * Profiles for the example services, chosen so that a first start shows every
- * situation: an elite service, a struggling one, one blocked by a failed gate,
- * one exempt from a rule, one without any data.
+ * Profiles for the example services, by the value of their
+ * release-scorecard.io/demo-profile annotation, chosen so that a first start
+ * shows every situation: an elite service, a struggling one, one blocked by a
+ * failed gate, one exempt from a rule. (A service without data is one that
+ * does not carry the annotation: search-indexer in examples/.)
  */
-export const DEMO_PROFILES: Record<string, DemoProfile | 'no-data'> = {
+export const DEMO_PROFILES: Record<string, DemoProfile> = {
   // Elite: several canary releases a day through Argo CD, everything green.
   'payments-api': {
     deploysPerWeek: 12,
@@ -170,8 +172,6 @@ export const DEMO_PROFILES: Record<string, DemoProfile | 'no-data'> = {
     recoveryHours: 30,
     coverage: 0.68,
   },
-  // No data: no delivery tooling is connected yet.
-  'search-indexer': 'no-data',
 };
 
 /** A middling profile for services the demo does not know by name. */
