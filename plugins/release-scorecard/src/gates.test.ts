@@ -33,7 +33,7 @@ describe('describeGateMetrics', () => {
     ['functional-tests', { testsTotal: 124, testsFailed: 1 }, '1 test failed'],
     [
       'load-test',
-      { p95LatencyMs: 812.4, errorRate: 0.031 },
+      { p95Ms: 812.4, errorRate: 0.031 },
       'p95 812 ms, errors 3.1%',
     ],
     [

@@ -84,10 +84,8 @@ const KEY_METRICS: Record<
   'functional-tests': testsSummary,
   'load-test': metrics => {
     const parts = [];
-    if (metrics.p95LatencyMs !== undefined) {
-      parts.push(
-        `p95 ${metricValue('load-test', 'p95LatencyMs', metrics.p95LatencyMs)}`,
-      );
+    if (metrics.p95Ms !== undefined) {
+      parts.push(`p95 ${metricValue('load-test', 'p95Ms', metrics.p95Ms)}`);
     }
     if (metrics.errorRate !== undefined) {
       parts.push(

@@ -68,7 +68,7 @@ export const blockedScorecard: EntityScorecard = {
         gate: 'load-test',
         status: 'failed',
         required: true,
-        metrics: { p95LatencyMs: 812, errorRate: 0.031, throughputRps: 998 },
+        metrics: { p95Ms: 812, errorRate: 0.031, throughputPerSecond: 998 },
         url: 'https://ci.example/gates/load-test',
       },
     ],

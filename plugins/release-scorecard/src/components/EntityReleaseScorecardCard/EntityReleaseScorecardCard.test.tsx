@@ -169,7 +169,7 @@ describe('EntityReleaseScorecardCard', () => {
             gate: 'load-test',
             status: 'failed',
             required: true,
-            metrics: { p95LatencyMs: 812 },
+            metrics: { p95Ms: 812 },
           },
         ],
       },
