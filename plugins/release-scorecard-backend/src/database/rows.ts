@@ -197,6 +197,13 @@ export interface EvaluationQueueRow {
   requested_at: DbBigInt;
 }
 
+export interface CollectorStateRow {
+  collector_id: string;
+  key: string;
+  value: string;
+  updated_at: DbBigInt;
+}
+
 export function optional<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
 }
