@@ -76,18 +76,26 @@ export class FactQueries {
           hasFlagData: false,
         });
       }
-      const [deployments, runs, dora, openIncidents, recentIncidents, flags] =
-        await Promise.all([
-          this.latestProductionDeployments(
-            refs,
-            options.doraWindow.productionEnvironments,
-          ),
-          this.latestPipelineRuns(refs),
-          this.dora.selectEvidence(refs, options.doraWindow),
-          this.openIncidentCounts(refs),
-          this.incidentCountsSince(refs, options.now - 30 * DAY_MS),
-          this.flagCounts(refs, options.now, options.flagLifetimesDays),
-        ]);
+      const [
+        deployments,
+        runs,
+        dora,
+        openIncidents,
+        recentIncidents,
+        flags,
+        reportingIncidents,
+      ] = await Promise.all([
+        this.latestProductionDeployments(
+          refs,
+          options.doraWindow.productionEnvironments,
+        ),
+        this.latestPipelineRuns(refs),
+        this.dora.selectEvidence(refs, options.doraWindow),
+        this.openIncidentCounts(refs),
+        this.incidentCountsSince(refs, options.now - 30 * DAY_MS),
+        this.flagCounts(refs, options.now, options.flagLifetimesDays),
+        this.entitiesWithIncidents(refs),
+      ]);
       for (const [ref, deployment] of deployments) {
         summaries.get(ref)!.latestProductionDeployment = deployment;
       }
@@ -105,6 +113,9 @@ export class FactQueries {
       for (const row of recentIncidents) {
         summaries.get(row.entity_ref)!.incidentsLast30Days = Number(row.n);
       }
+      for (const ref of reportingIncidents) {
+        summaries.get(ref)!.hasIncidents = true;
+      }
       for (const row of flags) {
         const summary = summaries.get(row.entity_ref)!;
         summary.hasFlagData = true;
@@ -113,6 +124,14 @@ export class FactQueries {
       }
     }
     return summaries;
+  }
+
+  /** The entities that ever reported an incident: zero open is then known. */
+  private async entitiesWithIncidents(refs: string[]): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db('incidents')
+      .whereIn('entity_ref', refs)
+      .distinct('entity_ref');
+    return rows.map(row => row.entity_ref);
   }
 
   /** The latest production deployment (by start) of each entity. */

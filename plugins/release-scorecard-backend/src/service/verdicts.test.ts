@@ -185,4 +185,64 @@ describe.each(databases.eachSupportedId())('verdicts on %s', databaseId => {
     });
     await backend.stop();
   });
+
+  it('knows an entity has no open incident once it ever reported one, annotation or not', async () => {
+    const knex = await databases.init(databaseId as TestDatabaseId);
+    const backend = await startTestPlugin({
+      knex,
+      config: {
+        rules: [
+          {
+            id: 'no-sev1',
+            title: 'No open sev1',
+            check: { fact: 'incidents.open.sev1', op: 'eq', value: 0 },
+          },
+        ],
+      },
+    });
+    const { server } = backend;
+    /** The rule's status after an evaluation asked for now. */
+    const rule = async () => {
+      const asked = Date.now();
+      await request(server)
+        .post(`${API}/evaluate`)
+        .set('Authorization', SERVICE)
+        .send({ entityRefs: ['component:default/cart-service'] })
+        .expect(202);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const res = await request(server)
+          .get(`${API}/entities/default/component/cart-service/scorecard`)
+          .set('Authorization', SERVICE)
+          .expect(200);
+        const evaluatedAt = Date.parse(res.body.evaluatedAt ?? '');
+        if (evaluatedAt >= asked || Date.now() > deadline) {
+          return res.body.rules[0]?.status;
+        }
+        await new Promise(resolve => setTimeout(resolve, 200));
+      }
+    };
+    // cart-service has no incident tool annotation and no incident yet.
+    expect(await rule()).toBe('no-data');
+    await request(server)
+      .post(`${API}/ingest/incidents`)
+      .set('Authorization', SERVICE)
+      .send({
+        incidents: [
+          {
+            id: 'INC-9',
+            entityRef: 'component:default/cart-service',
+            title: 'Cart errors',
+            severity: 'sev1',
+            status: 'resolved',
+            openedAt: '2026-11-20T10:00:00Z',
+            resolvedAt: '2026-11-20T11:00:00Z',
+          },
+        ],
+      })
+      .expect(202);
+    // Its incidents are reported now: zero open is known, the rule passes.
+    expect(await rule()).toBe('pass');
+    await backend.stop();
+  });
 });
