@@ -7,7 +7,6 @@ import { releaseScorecardEvidenceCollectorsExtensionPoint } from '@internal/plug
 import { DemoDataSeeder } from './DemoDataSeeder';
 
 const DEFAULT_DAYS = 180;
-const TASK_ID = 'release-scorecard-demo-data';
 
 /**
  * Demo data for a local portal: months of consistent history (deployments,
@@ -42,35 +41,25 @@ export const releaseScorecardModuleDemoData = createBackendModule({
           );
         }
         // The plugin hands over its ingestion once the backend is up; the
-        // task, scheduled once across replicas, seeds from then on.
-        let seeder: DemoDataSeeder | undefined;
+        // task (once per interval across replicas) waits for it, so its first
+        // run, right after startup, seeds.
+        let handOver: (seeder: DemoDataSeeder) => void = () => {};
+        const seeder = new Promise<DemoDataSeeder>(resolve => {
+          handOver = resolve;
+        });
         collectors.addEvidenceCollector({
           id: 'demo-data',
           async start(context) {
-            seeder = new DemoDataSeeder({
-              context,
-              catalog,
-              auth,
-              logger,
-              days,
-            });
-            // Seed now (on one replica), not six hours from now.
-            await scheduler
-              .triggerTask(TASK_ID)
-              .catch(error =>
-                logger.debug(`Demo data not triggered: ${error}`),
-              );
+            handOver(
+              new DemoDataSeeder({ context, catalog, auth, logger, days }),
+            );
           },
         });
         await scheduler.scheduleTask({
-          id: TASK_ID,
+          id: 'release-scorecard-demo-data',
           frequency: { hours: 6 },
           timeout: { minutes: 15 },
-          // The first run is triggered once the plugin hands over ingestion.
-          initialDelay: { hours: 6 },
-          fn: async () => {
-            await seeder?.run();
-          },
+          fn: async () => (await seeder).run(),
         });
       },
     });
