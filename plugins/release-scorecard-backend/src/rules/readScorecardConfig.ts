@@ -494,9 +494,13 @@ function readFactCondition(
         meant: closest(fact, facts.names),
         why: 'GET /api/release-scorecard/rules/facts lists the facts',
       };
+      // A gate misspelling whose metric is beyond repair still has a
+      // nearest fact as a whole (`gate.security-tes.t.low`).
       report(
         `${field}.fact`,
-        `unknown fact '${fact}'${didYouMean(meant)}; ${why}`,
+        `unknown fact '${fact}'${didYouMean(
+          meant ?? closest(fact, facts.names),
+        )}; ${why}`,
       );
     }
   }
