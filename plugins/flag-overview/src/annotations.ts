@@ -1,14 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
+import { FLAG_PROVIDER_ANNOTATIONS as ANNOTATION_BY_PROVIDER } from '@internal/plugin-release-scorecard-common';
 
 /**
  * The annotations that map an entity to a project in a flag provider; the
- * backend polls the providers for entities that carry one of them (SPEC §3.3).
+ * backend polls the providers for entities that carry one of them.
  */
-export const FLAG_PROVIDER_ANNOTATIONS = [
-  { provider: 'unleash', annotation: 'unleash.io/project-id' },
-  { provider: 'launchdarkly', annotation: 'launchdarkly.com/project-key' },
-  { provider: 'flagsmith', annotation: 'flagsmith.com/project-id' },
-] as const;
+export const FLAG_PROVIDER_ANNOTATIONS = Object.entries(
+  ANNOTATION_BY_PROVIDER,
+).map(([provider, annotation]) => ({ provider, annotation }));
 
 /** A provider annotation that an entity carries, with its value. */
 export interface FlagProviderAnnotation {

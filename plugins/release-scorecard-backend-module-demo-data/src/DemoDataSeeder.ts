@@ -1,3 +1,4 @@
+import { ANNOTATIONS } from '@internal/plugin-release-scorecard-common';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -11,7 +12,7 @@ import { generateDemoHistory } from './generateDemoHistory';
  * the profile (one of DEMO_PROFILES, else the default one). Entities without
  * it never receive demo records.
  */
-export const DEMO_PROFILE_ANNOTATION = 'release-scorecard.io/demo-profile';
+export const DEMO_PROFILE_ANNOTATION = ANNOTATIONS.demoProfile;
 
 /** The state key that says up to when the demo was seeded. */
 const SEEDED_UNTIL = 'seededUntil';

@@ -1,4 +1,4 @@
-/* Response shapes of the Release Scorecard HTTP API (SPEC §3, §5). */
+/* Response shapes of the Release Scorecard HTTP API. */
 import { DoraDetails, DoraMetrics, DoraTrend, DoraWeek } from './dora';
 import { FactDefinition } from './facts';
 import {

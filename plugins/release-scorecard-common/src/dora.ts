@@ -1,4 +1,4 @@
-/* DORA metrics as the backend reports them (SPEC §4.1). */
+/* DORA metrics as the backend reports them; definitions in docs/dora.md. */
 import { DeploymentStatus } from './records';
 
 export const DORA_TIERS = ['elite', 'high', 'medium', 'low'] as const;

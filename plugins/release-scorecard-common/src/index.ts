@@ -12,3 +12,4 @@ export * from './api';
 export * from './permissions';
 export * from './entityRefs';
 export * from './factFormat';
+export * from './annotations';

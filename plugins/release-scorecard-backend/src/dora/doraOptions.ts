@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 
-/** Thresholds between DORA tiers, per metric (SPEC §4.1). */
+/** Thresholds between DORA tiers, per metric (docs/dora.md, Tiers). */
 export interface DoraTierThresholds {
   /** Name shown as the profile, e.g. `2023`. */
   profile: string;
@@ -43,7 +43,7 @@ export interface DoraOptions {
   tiers: DoraTierThresholds;
 }
 
-/** The 2023 State of DevOps clusters, as SPEC §4.1 tabulates them. */
+/** The 2023 State of DevOps clusters (docs/dora.md, Tiers). */
 export const DEFAULT_DORA_TIER_THRESHOLDS: DoraTierThresholds = {
   profile: '2023',
   deploymentFrequency: { elitePerWeek: 7, highPerWeek: 1, mediumPer30Days: 1 },

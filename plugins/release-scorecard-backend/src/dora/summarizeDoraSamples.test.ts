@@ -10,7 +10,7 @@ const context = {
 };
 
 describe('summarizeDoraSamples', () => {
-  it('reproduces the example of SPEC §5', () => {
+  it('reproduces a worked example of the API', () => {
     const result = summarizeDoraSamples(
       {
         deployments: 41,

@@ -39,7 +39,7 @@ export interface DoraSummaryContext {
   entityCount: number;
 }
 
-/** Turns counts and samples into the DORA figures and tiers of SPEC §4.1. */
+/** Turns counts and samples into the DORA figures and tiers (docs/dora.md). */
 export function summarizeDoraSamples(
   samples: DoraSamples,
   context: DoraSummaryContext,

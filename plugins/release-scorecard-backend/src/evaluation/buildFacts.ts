@@ -3,20 +3,13 @@ import {
   DoraMetrics,
   FactValue,
   INCIDENT_SEVERITIES,
+  INCIDENT_TOOL_ANNOTATIONS,
 } from '@internal/plugin-release-scorecard-common';
 import { MirroredEntity } from '../database/CatalogMirrorStore';
 import { EntityEvidenceSummary } from '../database/FactQueries';
 import { Facts } from '../rules';
 
 const DAY_MS = 86_400_000;
-
-/** Annotations that connect an entity to an incident tool. */
-const INCIDENT_TOOL_ANNOTATIONS = [
-  'pagerduty.com/service-id',
-  'pagerduty.com/integration-key',
-  'opsgenie.com/component-selector',
-  'opsgenie.com/team',
-];
 
 const HOUR_SECONDS = 3600;
 

@@ -8,10 +8,10 @@ import { isoFromString, latestIso } from './timestamps';
 import { inferFlagType } from './inferFlagType';
 import {
   DEFAULT_PAGE_SIZE,
-  FLAG_PROVIDER_ANNOTATIONS,
   FLAG_PROVIDER_DISPLAY_NAMES,
   FlagProviderClientOptions,
 } from './types';
+import { FLAG_PROVIDER_ANNOTATIONS } from '@internal/plugin-release-scorecard-common';
 import {
   FetchProjectFlagsOptions,
   FlagProviderClient,

@@ -14,10 +14,10 @@ import { isoFromString } from './timestamps';
 import { isTemporaryFlagType } from './inferFlagType';
 import {
   DEFAULT_PAGE_SIZE,
-  FLAG_PROVIDER_ANNOTATIONS,
   FLAG_PROVIDER_DISPLAY_NAMES,
   FlagProviderClientOptions,
 } from './types';
+import { FLAG_PROVIDER_ANNOTATIONS } from '@internal/plugin-release-scorecard-common';
 import {
   FetchProjectFlagsOptions,
   FlagProviderClient,

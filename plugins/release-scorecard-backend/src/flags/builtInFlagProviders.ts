@@ -1,3 +1,4 @@
+import { FLAG_PROVIDER_ANNOTATIONS } from '@internal/plugin-release-scorecard-common';
 import { Config } from '@backstage/config';
 import { FlagProvider } from '@internal/plugin-release-scorecard-node';
 import { DEFAULT_FLAGSMITH_BASE_URL, FlagsmithClient } from './FlagsmithClient';
@@ -5,11 +6,7 @@ import {
   DEFAULT_LAUNCHDARKLY_BASE_URL,
   LaunchDarklyClient,
 } from './LaunchDarklyClient';
-import {
-  BuiltInFlagProviderId,
-  FLAG_PROVIDER_ANNOTATIONS,
-  FLAG_PROVIDER_DISPLAY_NAMES,
-} from './types';
+import { BuiltInFlagProviderId, FLAG_PROVIDER_DISPLAY_NAMES } from './types';
 import { UnleashClient } from './UnleashClient';
 
 /** The provider's API base URL from its config: http(s), no trailing slash. */

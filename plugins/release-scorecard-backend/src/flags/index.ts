@@ -1,6 +1,5 @@
 export {
   BUILT_IN_FLAG_PROVIDER_IDS,
-  FLAG_PROVIDER_ANNOTATIONS,
   FLAG_PROVIDER_DISPLAY_NAMES,
 } from './types';
 export type { BuiltInFlagProviderId, FlagProviderClientOptions } from './types';

@@ -7,17 +7,6 @@ export const BUILT_IN_FLAG_PROVIDER_IDS = [
 
 export type BuiltInFlagProviderId = (typeof BUILT_IN_FLAG_PROVIDER_IDS)[number];
 
-/**
- * The catalog annotation that maps an entity to its project in each provider;
- * these are the annotations the Backstage ecosystem already uses.
- */
-export const FLAG_PROVIDER_ANNOTATIONS: Record<BuiltInFlagProviderId, string> =
-  {
-    unleash: 'unleash.io/project-id',
-    launchdarkly: 'launchdarkly.com/project-key',
-    flagsmith: 'flagsmith.com/project-id',
-  };
-
 /** Names of the built-in providers in messages and in the portal. */
 export const FLAG_PROVIDER_DISPLAY_NAMES: Record<
   BuiltInFlagProviderId,

@@ -1,3 +1,4 @@
+import { ANNOTATIONS } from '@internal/plugin-release-scorecard-common';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { nonEmpty } from '@internal/plugin-release-scorecard-node';
@@ -9,13 +10,13 @@ import { EntityLookup } from '@internal/plugin-release-scorecard-node';
  */
 
 /** The catalog annotation of the Backstage Argo CD plugin. */
-export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
+export const ARGOCD_APP_NAME_ANNOTATION = ANNOTATIONS.argoCdAppName;
 
 /**
  * The annotation (or label) on an Application or Rollout that names its
  * environment when the notification template does not send one.
  */
-export const ENVIRONMENT_ANNOTATION = 'release-scorecard.io/environment';
+export const ENVIRONMENT_ANNOTATION = ANNOTATIONS.environment;
 
 /**
  * A value the notification template rendered, or undefined when it is empty

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  ANNOTATIONS,
   DEPLOYMENT_STRATEGIES,
   DeploymentCommit,
   DeploymentStatus,
@@ -28,7 +29,7 @@ import {
 } from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's repository. */
-export const GITHUB_PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+export const GITHUB_PROJECT_SLUG_ANNOTATION = ANNOTATIONS.githubProjectSlug;
 
 const repositorySchema = z.object({ full_name: z.string().min(1) });
 

@@ -1,4 +1,5 @@
 import {
+  ANNOTATIONS,
   DeploymentStatus,
   GateStatus,
   PipelineGate,
@@ -23,7 +24,7 @@ import {
 } from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's GitLab project. */
-export const GITLAB_PROJECT_SLUG_ANNOTATION = 'gitlab.com/project-slug';
+export const GITLAB_PROJECT_SLUG_ANNOTATION = ANNOTATIONS.gitlabProjectSlug;
 
 const projectSchema = z.object({
   path_with_namespace: z.string().min(1),

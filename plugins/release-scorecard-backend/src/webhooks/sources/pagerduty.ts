@@ -1,4 +1,7 @@
-import { IncidentSeverity } from '@internal/plugin-release-scorecard-common';
+import {
+  ANNOTATIONS,
+  IncidentSeverity,
+} from '@internal/plugin-release-scorecard-common';
 import { z } from 'zod';
 import {
   compact,
@@ -17,7 +20,7 @@ import {
 } from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's PagerDuty service. */
-export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
+export const PAGERDUTY_SERVICE_ID_ANNOTATION = ANNOTATIONS.pagerDutyServiceId;
 
 /**
  * V3 event types whose `event.data` is the incident itself. Notes,

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  ANNOTATIONS,
   GateMetrics,
   GateStatus,
 } from '@internal/plugin-release-scorecard-common';
@@ -20,7 +21,7 @@ import {
 } from '@internal/plugin-release-scorecard-node';
 
 /** The catalog annotation that names a component's SonarQube project. */
-export const SONARQUBE_PROJECT_KEY_ANNOTATION = 'sonarqube.org/project-key';
+export const SONARQUBE_PROJECT_KEY_ANNOTATION = ANNOTATIONS.sonarQubeProjectKey;
 
 /** The property a scanner can pass (`-Dsonar.analysis.runId=…`) to join a pipeline run. */
 export const SONARQUBE_RUN_ID_PROPERTY = 'sonar.analysis.runId';

@@ -4,6 +4,7 @@
  * required fields only (see the backend's ingest schemas), so that the curl
  * stays a few lines on a page that may show one per kind of evidence.
  */
+import { ANNOTATIONS } from '@internal/plugin-release-scorecard-common';
 
 export type EvidenceKind = 'pipelines' | 'deployments' | 'incidents';
 
@@ -33,17 +34,17 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, EvidenceSource> = {
     noun: 'pipeline runs',
     annotations: [
       {
-        annotation: 'github.com/project-slug',
+        annotation: ANNOTATIONS.githubProjectSlug,
         brings: 'GitHub Actions workflow runs',
         example: 'acme/my-service',
       },
       {
-        annotation: 'gitlab.com/project-slug',
+        annotation: ANNOTATIONS.gitlabProjectSlug,
         brings: 'GitLab pipelines',
         example: 'acme/my-service',
       },
       {
-        annotation: 'sonarqube.org/project-key',
+        annotation: ANNOTATIONS.sonarQubeProjectKey,
         brings: 'SonarQube static analysis',
         example: 'acme_my-service',
       },
@@ -71,17 +72,17 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, EvidenceSource> = {
     noun: 'deployments',
     annotations: [
       {
-        annotation: 'argocd/app-name',
+        annotation: ANNOTATIONS.argoCdAppName,
         brings: 'Argo CD syncs and Argo Rollouts',
         example: 'my-service',
       },
       {
-        annotation: 'github.com/project-slug',
+        annotation: ANNOTATIONS.githubProjectSlug,
         brings: 'GitHub deployment statuses',
         example: 'acme/my-service',
       },
       {
-        annotation: 'gitlab.com/project-slug',
+        annotation: ANNOTATIONS.gitlabProjectSlug,
         brings: 'GitLab deployments',
         example: 'acme/my-service',
       },
@@ -107,7 +108,7 @@ export const EVIDENCE_SOURCES: Record<EvidenceKind, EvidenceSource> = {
     noun: 'incidents',
     annotations: [
       {
-        annotation: 'pagerduty.com/service-id',
+        annotation: ANNOTATIONS.pagerDutyServiceId,
         brings: 'PagerDuty incidents',
         example: 'PABC123',
       },
